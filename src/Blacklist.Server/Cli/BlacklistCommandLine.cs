@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace Blacklist.Server.Cli;
+
+/// <summary>
+/// The `blacklist` executable: with no verb it serves; each verb is one file in this folder that
+/// exposes a `Create()` returning its <see cref="Command"/>.
+/// </summary>
+internal static class BlacklistCommandLine
+{
+    public static Task<int> InvokeAsync(string[] args)
+    {
+        var root = new RootCommand("blacklist: a threat-intelligence IP blocklist service. With no verb it serves HTTP.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+
+        // Verbs, in the order `--help` lists them.
+        Command[] verbs = [];
+        foreach (var verb in verbs)
+        {
+            root.Subcommands.Add(verb);
+        }
+
+        root.SetAction((parseResult, cancellationToken) => ServeCommand.RunAsync(args, cancellationToken));
+        return root.Parse(args).InvokeAsync();
+    }
+}
