@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Blacklist.Core.Addresses;
 
 /// <summary>How a range is written out.</summary>
@@ -21,6 +23,11 @@ public static class IpFormat
 
     /// <summary>Longest range text: two addresses and a dash.</summary>
     public const int MaxRangeChars = (2 * MaxAddressChars) + 1;
+
+    // Each octet's decimal text followed by a dot, as the four bytes of a little-endian uint ("7.", "42.", "255."),
+    // and the length of the text without the dot.
+    private static readonly uint[] OctetThenDot = OctetTexts();
+    private static readonly byte[] OctetLength = OctetLengths();
 
     /// <summary>Writes one address as UTF-8 and returns the byte count.</summary>
     public static int FormatAddress(IpFamily family, UInt128 value, Span<byte> destination)
@@ -75,7 +82,31 @@ public static class IpFormat
         return new string(buffer[..FormatAddress(family, value, buffer)]);
     }
 
-    private static int FormatV4(uint value, Span<byte> destination)
+    /// <summary>
+    /// Writes an IPv4 address (a plain 32-bit number) as UTF-8 and returns the byte count. With 16
+    /// or more bytes of room it copies each octet's text from a table, which is several times faster
+    /// than dividing; it may then leave scratch bytes past the returned count.
+    /// </summary>
+    public static int FormatV4(uint value, Span<byte> destination)
+    {
+        if (destination.Length < 16)
+        {
+            return FormatV4Exact(value, destination);
+        }
+
+        var n = 0;
+        for (var shift = 24; shift > 0; shift -= 8)
+        {
+            var octet = (value >> shift) & 0xFF;
+            BinaryPrimitives.WriteUInt32LittleEndian(destination[n..], OctetThenDot[octet]);
+            n += OctetLength[octet] + 1;
+        }
+
+        BinaryPrimitives.WriteUInt32LittleEndian(destination[n..], OctetThenDot[value & 0xFF]);
+        return n + OctetLength[value & 0xFF];
+    }
+
+    private static int FormatV4Exact(uint value, Span<byte> destination)
     {
         var n = WriteDecimal(value >> 24, destination);
         destination[n++] = (byte)'.';
@@ -137,6 +168,31 @@ public static class IpFormat
         }
 
         return n;
+    }
+
+    private static uint[] OctetTexts()
+    {
+        var table = new uint[256];
+        Span<byte> text = stackalloc byte[4];
+        for (uint octet = 0; octet < 256; octet++)
+        {
+            var n = WriteDecimal(octet, text);
+            text[n] = (byte)'.';
+            table[octet] = BinaryPrimitives.ReadUInt32LittleEndian(text);
+        }
+
+        return table;
+    }
+
+    private static byte[] OctetLengths()
+    {
+        var table = new byte[256];
+        for (var octet = 0; octet < 256; octet++)
+        {
+            table[octet] = (byte)(octet < 10 ? 1 : octet < 100 ? 2 : 3);
+        }
+
+        return table;
     }
 
     private static int WriteDecimal(uint value, Span<byte> destination)

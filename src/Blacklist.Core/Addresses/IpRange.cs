@@ -12,6 +12,11 @@ public readonly record struct IpRange : IComparable<IpRange>
 {
     public IpRange(IpFamily family, UInt128 first, UInt128 last)
     {
+        if (family is not (IpFamily.V4 or IpFamily.V6))
+        {
+            throw new ArgumentOutOfRangeException(nameof(family), $"{family} is not an address family; use IpFamily.V4 or IpFamily.V6.");
+        }
+
         if (first > last)
         {
             throw new ArgumentException($"The range start {first} is after its end {last}.", nameof(first));

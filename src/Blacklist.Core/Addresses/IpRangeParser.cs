@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 
@@ -21,8 +22,13 @@ public static class IpRangeParser
     /// <summary>Longest token worth looking at; anything longer is not an address.</summary>
     public const int MaxTokenLength = 100;
 
-    private static readonly System.Buffers.SearchValues<char> HexAddressChars = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF:.");
-    private static readonly System.Buffers.SearchValues<byte> DecimalAddressBytes = System.Buffers.SearchValues.Create("0123456789."u8);
+    /// <summary>What an address looks like, appended to errors so the reader knows what to write instead.</summary>
+    private const string Examples = "e.g. 192.0.2.1, 192.0.2.0/24, 192.0.2.0/255.255.255.0, 192.0.2.1-192.0.2.9 or 2001:db8::/32";
+
+    private const string V6Shape = "an IPv6 address is eight groups of up to four hex digits separated by ':', with at most one '::' standing for a run of zero groups (e.g. 2001:db8::1)";
+
+    private static readonly SearchValues<byte> V6AddressBytes = SearchValues.Create("0123456789abcdefABCDEF:."u8);
+    private static readonly SearchValues<byte> DecimalAddressBytes = SearchValues.Create("0123456789."u8);
 
     public static RangeParseResult Parse(ReadOnlySpan<char> token)
     {
@@ -48,10 +54,10 @@ public static class IpRangeParser
 
     public static RangeParseResult Parse(ReadOnlySpan<byte> token)
     {
-        token = token.Trim((byte)' ').Trim((byte)'\t');
+        token = token.Trim(" \t"u8);
         if (token.IsEmpty)
         {
-            return RangeParseResult.Fail("empty address.");
+            return RangeParseResult.Fail(EmptyAddress);
         }
 
         if (token.Length > MaxTokenLength)
@@ -68,7 +74,7 @@ public static class IpRangeParser
         var dash = token.IndexOf((byte)'-');
         if (dash >= 0)
         {
-            return ParseDashRange(token[..dash].TrimEnd((byte)' '), token[(dash + 1)..].TrimStart((byte)' '), token);
+            return ParseDashRange(token[..dash].TrimEnd(" \t"u8), token[(dash + 1)..].TrimStart(" \t"u8), token);
         }
 
         if (!TryParseAddress(token, out var family, out var value, out var error))
@@ -82,6 +88,12 @@ public static class IpRangeParser
     /// <summary>Parses one address (no prefix, no range); IPv4-mapped IPv6 becomes IPv4.</summary>
     public static bool TryParseAddress(ReadOnlySpan<byte> text, out IpFamily family, out UInt128 value, out string error)
     {
+        if (text.IsEmpty)
+        {
+            (family, value, error) = (default, default, EmptyAddress);
+            return false;
+        }
+
         if (TryParseV4(text, out var v4))
         {
             family = IpFamily.V4;
@@ -169,9 +181,10 @@ public static class IpRangeParser
     {
         family = default;
         value = default;
-        if (text.IndexOf((byte)'%') >= 0)
+        var zone = text.IndexOf((byte)'%');
+        if (zone >= 0)
         {
-            error = $"'{Text(text)}' has a zone id (%); blocklists take global addresses only.";
+            error = $"'{Text(text)}' has a zone id ('{Text(text[zone..])}'); remove it: a blocklist holds global addresses.";
             return false;
         }
 
@@ -181,11 +194,11 @@ public static class IpRangeParser
             chars[i] = (char)text[i];
         }
 
-        if (chars.IndexOfAnyExcept(HexAddressChars) >= 0
+        if (text.IndexOfAnyExcept(V6AddressBytes) >= 0
             || !IPAddress.TryParse(chars, out var address)
             || address.AddressFamily != AddressFamily.InterNetworkV6)
         {
-            error = $"'{Text(text)}' is not a valid IPv6 address.";
+            error = DescribeBadV6(text);
             return false;
         }
 
@@ -210,7 +223,9 @@ public static class IpRangeParser
             var bits = family.Bits();
             if (prefix < 0 || prefix > bits || (mappedV6 && number > 128))
             {
-                return RangeParseResult.Fail($"'{Text(whole)}' has prefix length /{number}; an {(mappedV6 ? "IPv4-mapped IPv6" : family.ToString())} prefix must be {(mappedV6 ? "96" : "0")} to {(mappedV6 ? 128 : bits)}.");
+                return RangeParseResult.Fail(mappedV6
+                    ? $"'{Text(whole)}' has prefix length /{number}; an IPv4-mapped IPv6 prefix must be 96 to 128."
+                    : $"'{Text(whole)}' has prefix length /{number}; an {FamilyName(family)} prefix must be 0 to {bits}.");
             }
         }
         else if (family == IpFamily.V4 && !mappedV6 && TryParseV4(maskPart, out var mask))
@@ -248,7 +263,7 @@ public static class IpRangeParser
 
         if (family != lastFamily)
         {
-            return RangeParseResult.Fail($"range '{Text(whole)}' mixes IPv4 and IPv6.");
+            return RangeParseResult.Fail($"range '{Text(whole)}' mixes IPv4 and IPv6; both ends must be of one family.");
         }
 
         if (first > last)
@@ -285,7 +300,7 @@ public static class IpRangeParser
         var shown = Text(text);
         if (text.IndexOfAnyExcept(DecimalAddressBytes) >= 0)
         {
-            return $"'{shown}' is not an IP address.";
+            return $"'{shown}' is not an IP address; expected an address, {Examples}.";
         }
 
         var parts = shown.Split('.');
@@ -312,8 +327,36 @@ public static class IpRangeParser
             }
         }
 
-        return $"'{shown}' is not a valid IPv4 address.";
+        return $"'{shown}' is not a valid IPv4 address; expected four numbers 0-255 separated by dots.";
     }
+
+    private static string DescribeBadV6(ReadOnlySpan<byte> text)
+    {
+        var shown = Text(text);
+        var bad = text.IndexOfAnyExcept(V6AddressBytes);
+        if (bad >= 0)
+        {
+            return $"'{shown}' is not a valid IPv6 address: '{(char)text[bad]}' is not a hex digit; {V6Shape}.";
+        }
+
+        var compressions = text.IndexOf(":::"u8) >= 0 ? 2 : text.Count("::"u8);
+        if (compressions > 1)
+        {
+            return $"'{shown}' is not a valid IPv6 address: it uses '::' more than once; {V6Shape}.";
+        }
+
+        var groups = text.Count((byte)':') + 1;
+        if (groups > 8)
+        {
+            return $"'{shown}' is not a valid IPv6 address: it has {groups} groups; {V6Shape}.";
+        }
+
+        return $"'{shown}' is not a valid IPv6 address; {V6Shape}.";
+    }
+
+    private static string FamilyName(IpFamily family) => family == IpFamily.V4 ? "IPv4" : "IPv6";
+
+    private static string EmptyAddress => $"empty address: expected an address, {Examples}.";
 
     private static string Text(ReadOnlySpan<byte> utf8) => Shorten(System.Text.Encoding.UTF8.GetString(utf8));
 

@@ -3,8 +3,8 @@ namespace Blacklist.Core.Addresses;
 /// <summary>Collects ranges in any order and builds an <see cref="IpSet"/> with one sort and one sweep per family.</summary>
 public sealed class IpSetBuilder
 {
-    private uint[] _v4First = new uint[1024];
-    private uint[] _v4Last = new uint[1024];
+    // IPv4 ranges are kept packed (first << 32 | last): one array to grow and to sort.
+    private ulong[] _v4 = new ulong[1024];
     private int _v4Count;
     private UInt128[] _v6First = new UInt128[16];
     private UInt128[] _v6Last = new UInt128[16];
@@ -12,6 +12,12 @@ public sealed class IpSetBuilder
 
     /// <summary>Ranges added so far (before merging).</summary>
     public int Count => _v4Count + _v6Count;
+
+    /// <summary>IPv4 ranges added so far (before merging).</summary>
+    public int V4Count => _v4Count;
+
+    /// <summary>IPv6 ranges added so far (before merging).</summary>
+    public int V6Count => _v6Count;
 
     public IpSetBuilder Add(IpRange range)
     {
@@ -29,18 +35,17 @@ public sealed class IpSetBuilder
 
     public void AddV4(uint first, uint last)
     {
-        if (_v4Count == _v4First.Length)
+        if (_v4Count == _v4.Length)
         {
-            Array.Resize(ref _v4First, _v4Count * 2);
-            Array.Resize(ref _v4Last, _v4Count * 2);
+            Array.Resize(ref _v4, _v4Count * 2);
         }
 
-        _v4First[_v4Count] = first;
-        _v4Last[_v4Count++] = last;
+        _v4[_v4Count++] = PackedV4Ranges.Pack(first, last);
     }
 
     public void AddV6(UInt128 first, UInt128 last)
     {
+        RangeSet<UInt128>.ThrowIfReversed(first, last);
         if (_v6Count == _v6First.Length)
         {
             Array.Resize(ref _v6First, _v6Count * 2);
@@ -55,7 +60,7 @@ public sealed class IpSetBuilder
     public IpSet Build()
     {
         var set = new IpSet(
-            RangeSet<uint>.FromUnsorted(_v4First, _v4Last, _v4Count),
+            PackedV4Ranges.SortAndMerge(_v4, _v4Count),
             RangeSet<UInt128>.FromUnsorted(_v6First, _v6Last, _v6Count));
         _v4Count = 0;
         _v6Count = 0;

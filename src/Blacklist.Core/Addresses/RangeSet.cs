@@ -5,13 +5,21 @@ namespace Blacklist.Core.Addresses;
 /// <summary>
 /// An immutable set of addresses of one family as sorted, disjoint, non-adjacent inclusive ranges
 /// (uint for IPv4, UInt128 for IPv6). Every set operation is one linear sweep over sorted input,
-/// in the manner of FireHOL's iprange.
+/// in the manner of FireHOL's iprange. Safe to share between threads.
 /// </summary>
 public sealed class RangeSet<T>
     where T : unmanaged, IBinaryInteger<T>, IUnsignedNumber<T>, IMinMaxValue<T>
 {
+    /// <summary>Below this many ranges a plain binary search is as fast as the index and needs no memory.</summary>
+    private const int IndexThreshold = 16;
+
+    private static readonly int Bits = int.CreateTruncating(T.PopCount(T.MaxValue));
+
     private readonly T[] _firsts;
     private readonly T[] _lasts;
+
+    // Built on the first lookup of a large set; racing builders produce equal indexes, so one simply wins.
+    private RangeIndex<T>? _index;
 
     private RangeSet(T[] firsts, T[] lasts)
     {
@@ -28,49 +36,73 @@ public sealed class RangeSet<T>
 
     public ReadOnlySpan<T> Lasts => _lasts;
 
-    /// <summary>Builds a set from ranges in any order; the arrays are sorted in place and then swept.</summary>
+    /// <summary>
+    /// Builds a set from the first <paramref name="count"/> ranges of the arrays, in any order,
+    /// overlapping or not. The arrays are used as scratch space: their order afterwards is unspecified.
+    /// </summary>
     public static RangeSet<T> FromUnsorted(T[] firsts, T[] lasts, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Math.Min(firsts.Length, lasts.Length));
+        if (count == 0)
+        {
+            return Empty;
+        }
+
+        if (typeof(T) == typeof(uint))
+        {
+            // IPv4 sorts much faster as one array of packed (first, last) pairs.
+            var packed = PackedV4Ranges.Pack((uint[])(object)firsts, (uint[])(object)lasts, count);
+            return (RangeSet<T>)(object)PackedV4Ranges.SortAndMerge(packed, count);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            ThrowIfReversed(firsts[i], lasts[i]);
+        }
+
+        Array.Sort(firsts, lasts, 0, count);
+        var outFirsts = new T[count];
+        var outLasts = new T[count];
+        var n = 0;
+        var runFirst = firsts[0];
+        var runLast = lasts[0];
+        for (var i = 1; i < count; i++)
+        {
+            var (f, l) = (firsts[i], lasts[i]);
+            if (Touches(runLast, f))
+            {
+                runLast = T.Max(runLast, l);
+                continue;
+            }
+
+            (outFirsts[n], outLasts[n]) = (runFirst, runLast);
+            n++;
+            (runFirst, runLast) = (f, l);
+        }
+
+        (outFirsts[n], outLasts[n]) = (runFirst, runLast);
+        return FromNormalized(outFirsts, outLasts, n + 1);
+    }
+
+    /// <summary>Wraps ranges already sorted, disjoint and non-adjacent (as another set's sweep produced).</summary>
+    internal static RangeSet<T> FromNormalized(T[] firsts, T[] lasts, int count)
     {
         if (count == 0)
         {
             return Empty;
         }
 
-        Array.Sort(firsts, lasts, 0, count);
-        var outFirst = new List<T>(Math.Min(count, 1 << 20));
-        var outLast = new List<T>(Math.Min(count, 1 << 20));
-        var curFirst = firsts[0];
-        var curLast = lasts[0];
-        for (var i = 1; i < count; i++)
+        if (count != firsts.Length)
         {
-            var f = firsts[i];
-            var l = lasts[i];
-            if (curLast == T.MaxValue || f <= curLast + T.One)
-            {
-                // Overlapping, adjacent or contained: extend the current run.
-                if (l > curLast)
-                {
-                    curLast = l;
-                }
-
-                continue;
-            }
-
-            outFirst.Add(curFirst);
-            outLast.Add(curLast);
-            curFirst = f;
-            curLast = l;
+            Array.Resize(ref firsts, count);
+            Array.Resize(ref lasts, count);
         }
 
-        outFirst.Add(curFirst);
-        outLast.Add(curLast);
-        return new RangeSet<T>([.. outFirst], [.. outLast]);
+        return new RangeSet<T>(firsts, lasts);
     }
 
-    /// <summary>Wraps ranges already sorted, disjoint and non-adjacent (as another set's sweep produced).</summary>
-    internal static RangeSet<T> FromNormalized(T[] firsts, T[] lasts) => firsts.Length == 0 ? Empty : new(firsts, lasts);
-
-    /// <summary>True when <paramref name="value"/> lies in one of the ranges: O(log n).</summary>
+    /// <summary>True when <paramref name="value"/> lies in one of the ranges: O(1) for spread-out sets, O(log n) at worst.</summary>
     public bool Contains(T value)
     {
         var index = IndexOfLastFirstAtOrBelow(value);
@@ -91,26 +123,22 @@ public sealed class RangeSet<T>
         return index >= 0 && _lasts[index] >= first;
     }
 
-    /// <summary>Exact count of addresses in the set.</summary>
+    /// <summary>Exact count of addresses in the set (2^128 for the whole IPv6 space).</summary>
     public BigInteger AddressCount()
     {
-        BigInteger total = BigInteger.Zero;
-        UInt128 run = UInt128.Zero;
-        for (var i = 0; i < _firsts.Length; i++)
+        // Disjoint ranges hold at most every address, so the sum fits UInt128 except for the whole space.
+        if (Count == 1 && _firsts[0] == T.Zero && _lasts[0] == T.MaxValue)
         {
-            var size = UInt128.CreateTruncating(_lasts[i] - _firsts[i]);
-            if (run > UInt128.MaxValue - size - 1 || size == UInt128.MaxValue)
-            {
-                total += run;
-                run = UInt128.Zero;
-                total += (BigInteger)size + 1;
-                continue;
-            }
-
-            run += size + 1;
+            return (BigInteger)UInt128.CreateTruncating(T.MaxValue) + 1;
         }
 
-        return total + run;
+        var total = UInt128.Zero;
+        for (var i = 0; i < _firsts.Length; i++)
+        {
+            total += UInt128.CreateTruncating(_lasts[i] - _firsts[i]) + 1;
+        }
+
+        return total;
     }
 
     public RangeSet<T> Union(RangeSet<T> other)
@@ -125,49 +153,32 @@ public sealed class RangeSet<T>
             return other;
         }
 
-        var firsts = new List<T>(Count + other.Count);
-        var lasts = new List<T>(Count + other.Count);
-        int i = 0, j = 0;
-        var haveRun = false;
-        T runFirst = T.Zero, runLast = T.Zero;
+        var firsts = new T[Count + other.Count];
+        var lasts = new T[firsts.Length];
+        int i = 0, j = 0, n = -1;
         while (i < Count || j < other.Count)
         {
             T f, l;
             if (j >= other.Count || (i < Count && _firsts[i] <= other._firsts[j]))
             {
-                f = _firsts[i];
-                l = _lasts[i++];
+                (f, l) = (_firsts[i], _lasts[i++]);
             }
             else
             {
-                f = other._firsts[j];
-                l = other._lasts[j++];
+                (f, l) = (other._firsts[j], other._lasts[j++]);
             }
 
-            if (haveRun && (runLast == T.MaxValue || f <= runLast + T.One))
+            if (n >= 0 && Touches(lasts[n], f))
             {
-                if (l > runLast)
-                {
-                    runLast = l;
-                }
-
+                lasts[n] = T.Max(lasts[n], l);
                 continue;
             }
 
-            if (haveRun)
-            {
-                firsts.Add(runFirst);
-                lasts.Add(runLast);
-            }
-
-            runFirst = f;
-            runLast = l;
-            haveRun = true;
+            n++;
+            (firsts[n], lasts[n]) = (f, l);
         }
 
-        firsts.Add(runFirst);
-        lasts.Add(runLast);
-        return new RangeSet<T>([.. firsts], [.. lasts]);
+        return FromNormalized(firsts, lasts, n + 1);
     }
 
     /// <summary>The addresses of this set that are not in <paramref name="other"/>.</summary>
@@ -178,8 +189,10 @@ public sealed class RangeSet<T>
             return this;
         }
 
-        var firsts = new List<T>(Count);
-        var lasts = new List<T>(Count);
+        // Each range of `other` splits at most one range of this set in two.
+        var firsts = new T[Count + other.Count];
+        var lasts = new T[firsts.Length];
+        var n = 0;
         var j = 0;
         for (var i = 0; i < Count; i++)
         {
@@ -190,37 +203,34 @@ public sealed class RangeSet<T>
                 j++;
             }
 
-            var k = j;
             var consumed = false;
-            while (k < other.Count && other._firsts[k] <= l)
+            while (j < other.Count && other._firsts[j] <= l)
             {
-                if (other._firsts[k] > f)
+                if (other._firsts[j] > f)
                 {
-                    firsts.Add(f);
-                    lasts.Add(other._firsts[k] - T.One);
+                    (firsts[n], lasts[n]) = (f, other._firsts[j] - T.One);
+                    n++;
                 }
 
-                if (other._lasts[k] >= l)
+                if (other._lasts[j] >= l)
                 {
+                    // This cut may reach into the next range of this set, so j stays on it.
                     consumed = true;
                     break;
                 }
 
-                f = other._lasts[k] + T.One;
-                k++;
+                f = other._lasts[j] + T.One;
+                j++;
             }
 
             if (!consumed)
             {
-                firsts.Add(f);
-                lasts.Add(l);
+                (firsts[n], lasts[n]) = (f, l);
+                n++;
             }
-
-            // The other set's range at k may still cut into the next range of this set.
-            j = k;
         }
 
-        return FromNormalized([.. firsts], [.. lasts]);
+        return FromNormalized(firsts, lasts, n);
     }
 
     public RangeSet<T> Intersect(RangeSet<T> other)
@@ -230,17 +240,17 @@ public sealed class RangeSet<T>
             return Empty;
         }
 
-        var firsts = new List<T>();
-        var lasts = new List<T>();
-        int i = 0, j = 0;
+        var firsts = new T[Count + other.Count];
+        var lasts = new T[firsts.Length];
+        int i = 0, j = 0, n = 0;
         while (i < Count && j < other.Count)
         {
             var f = T.Max(_firsts[i], other._firsts[j]);
             var l = T.Min(_lasts[i], other._lasts[j]);
             if (f <= l)
             {
-                firsts.Add(f);
-                lasts.Add(l);
+                (firsts[n], lasts[n]) = (f, l);
+                n++;
             }
 
             if (_lasts[i] < other._lasts[j])
@@ -253,7 +263,7 @@ public sealed class RangeSet<T>
             }
         }
 
-        return FromNormalized([.. firsts], [.. lasts]);
+        return FromNormalized(firsts, lasts, n);
     }
 
     /// <summary>The minimal list of CIDR blocks covering exactly each range, in order: (network, host bits).</summary>
@@ -271,59 +281,91 @@ public sealed class RangeSet<T>
     /// <summary>The minimal CIDR blocks covering exactly [first, last]: (network, host bits).</summary>
     public static IEnumerable<(T Network, int HostBits)> CidrBlocksOf(T first, T last)
     {
-        var bits = int.CreateTruncating(T.PopCount(T.MaxValue));
         while (true)
         {
-            // The largest block aligned at `first` that does not pass `last`.
-            var alignment = first == T.Zero ? bits : int.CreateTruncating(T.TrailingZeroCount(first));
-            var span = last - first;
-            var fit = span == T.MaxValue ? bits : bits - 1 - int.CreateTruncating(T.LeadingZeroCount(span + T.One));
-            var hostBits = Math.Min(alignment, fit);
+            var hostBits = LargestBlockAt(first, last);
             yield return (first, hostBits);
-            if (hostBits == bits)
+            if (!TryAdvancePastBlock(ref first, hostBits, last))
             {
                 yield break;
             }
-
-            var blockLast = first + ((T.One << hostBits) - T.One);
-            if (blockLast >= last)
-            {
-                yield break;
-            }
-
-            first = blockLast + T.One;
         }
+    }
+
+    /// <summary>
+    /// Host bits of the largest CIDR block that starts at <paramref name="first"/> and ends at or
+    /// before <paramref name="last"/>: the first block of the minimal cover of [first, last].
+    /// Loops that write millions of blocks use this with <see cref="TryAdvancePastBlock"/> instead of an enumerator.
+    /// </summary>
+    public static int LargestBlockAt(T first, T last)
+    {
+        var alignment = first == T.Zero ? Bits : int.CreateTruncating(T.TrailingZeroCount(first));
+        var span = last - first;
+        var fit = span == T.MaxValue ? Bits : Bits - 1 - int.CreateTruncating(T.LeadingZeroCount(span + T.One));
+        return Math.Min(alignment, fit);
+    }
+
+    /// <summary>Moves <paramref name="first"/> past the block of <paramref name="hostBits"/>; false when that block reached <paramref name="last"/>.</summary>
+    public static bool TryAdvancePastBlock(ref T first, int hostBits, T last)
+    {
+        if (hostBits == Bits)
+        {
+            return false;
+        }
+
+        var blockLast = first + ((T.One << hostBits) - T.One);
+        if (blockLast >= last)
+        {
+            return false;
+        }
+
+        first = blockLast + T.One;
+        return true;
     }
 
     /// <summary>Number of CIDR blocks in the minimal cover, without materialising them.</summary>
     public long CidrBlockCount()
     {
         long total = 0;
-        foreach (var _ in CidrBlocks())
+        for (var i = 0; i < _firsts.Length; i++)
         {
-            total++;
+            var first = _firsts[i];
+            do
+            {
+                total++;
+            }
+            while (TryAdvancePastBlock(ref first, LargestBlockAt(first, _lasts[i]), _lasts[i]));
         }
 
         return total;
     }
 
+    /// <summary>True when a range starting at <paramref name="first"/> overlaps or touches a run ending at <paramref name="runLast"/>.</summary>
+    internal static bool Touches(T runLast, T first) => runLast == T.MaxValue || first <= runLast + T.One;
+
+    internal static void ThrowIfReversed(T first, T last)
+    {
+        if (first > last)
+        {
+            throw new ArgumentException($"The range start {first} is after its end {last}.", nameof(first));
+        }
+    }
+
     /// <summary>Index of the last range whose first address is at or below <paramref name="value"/>, or -1.</summary>
     private int IndexOfLastFirstAtOrBelow(T value)
     {
-        int lo = 0, hi = _firsts.Length - 1;
-        while (lo <= hi)
+        if (_firsts.Length < IndexThreshold)
         {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (_firsts[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
+            return SortedSearch.LastAtOrBelow(_firsts, 0, _firsts.Length, value);
         }
 
-        return hi;
+        var index = _index;
+        if (index is null)
+        {
+            index = RangeIndex<T>.Build(_firsts);
+            Interlocked.CompareExchange(ref _index, index, null);
+        }
+
+        return index.IndexOfLastFirstAtOrBelow(_firsts, value);
     }
 }

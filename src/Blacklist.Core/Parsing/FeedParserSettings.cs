@@ -11,6 +11,15 @@ public sealed record FeedParserSettings(string Format)
 
     /// <summary>CSV: column names (from the header) or 0-based indexes for each field.</summary>
     public CsvColumnMapping? Columns { get; init; }
+
+    /// <summary>CSV: whether the first row is a header. Without one, every column must be mapped by index.</summary>
+    public bool HasHeader { get; init; } = true;
+
+    /// <summary>
+    /// IANA time zone (e.g. "Asia/Seoul" for REGTECH) for dates that carry no offset; dates with
+    /// an offset or 'Z' keep their own.
+    /// </summary>
+    public string TimeZone { get; init; } = "UTC";
 }
 
 /// <summary>Which CSV column holds each field: a header name or a 0-based index as text.</summary>

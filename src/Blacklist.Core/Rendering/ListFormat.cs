@@ -24,7 +24,9 @@ public enum ListFormat
     /// <summary>`nft -f` script with interval sets for ip and ip6.</summary>
     Nft,
 
+    /// <summary>JSON document with the merged ranges as objects (range, first, last, family, addresses).</summary>
     Json,
 
+    /// <summary>CSV of the merged ranges: range,first,last,family,addresses.</summary>
     Csv,
 }

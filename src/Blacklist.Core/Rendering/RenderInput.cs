@@ -10,9 +10,15 @@ public sealed record RenderInput(IpSet Set)
 
     public DateTimeOffset GeneratedAt { get; init; }
 
-    /// <summary>The list's name (feed profile or "active"), used for ipset/nft set names and comments.</summary>
+    /// <summary>
+    /// The list's name (feed profile or "active"), used for comments and, made safe by
+    /// <see cref="FirewallSetNames"/>, for ipset/nft set names.
+    /// </summary>
     public string Name { get; init; } = "blacklist";
 
-    /// <summary>Entries before a cap dropped some (null when nothing was dropped).</summary>
+    /// <summary>
+    /// Entries before a cap dropped some (null when nothing was dropped), counted in the format's
+    /// unit (<see cref="ListRenderers.CountEntries"/>).
+    /// </summary>
     public long? TotalBeforeCap { get; init; }
 }

@@ -16,7 +16,7 @@ internal static class BlacklistCommandLine
         };
 
         // Verbs, in the order `--help` lists them.
-        Command[] verbs = [];
+        Command[] verbs = [ImportCommand.Create(), ExportCommand.Create(), CheckCommand.Create(), CollectCommand.Create(), MigrateCommand.Create(), KeysCommand.Create(), NetCommand.Create()];
         foreach (var verb in verbs)
         {
             root.Subcommands.Add(verb);

@@ -1,3 +1,6 @@
+using Blacklist.Server.Hosting;
+using Blacklist.Server.Security;
+
 namespace Blacklist.Server.Cli;
 
 /// <summary>No verb: build the web host and serve until stopped.</summary>
@@ -5,9 +8,13 @@ internal static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The data directory stays relative to the current directory; see AppContentRoot for the configuration.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContentRoot.Choose() });
+        builder.AddBlacklistServices();
+        builder.AddBlacklistServer();
+        builder.AddBlacklistSecurity();
         var app = builder.Build();
-        app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+        app.UseBlacklistServer();
         await app.RunAsync(cancellationToken);
         return 0;
     }

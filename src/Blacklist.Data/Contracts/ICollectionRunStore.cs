@@ -1,0 +1,40 @@
+namespace Blacklist.Data.Contracts;
+
+/// <summary>
+/// Collection runs: their records, and the one transaction that applies a run's observations.
+/// A failed or refused run only updates its own record; stored indicators stay as they were.
+/// </summary>
+public interface ICollectionRunStore
+{
+    /// <summary>Records a queued run and returns its id.</summary>
+    Task<long> CreateAsync(NewRun run, CancellationToken cancellationToken);
+
+    Task MarkRunningAsync(long runId, DateTimeOffset startedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: upserts the observations, withdraws what a full-list source no longer
+    /// lists (or, when not modified, re-confirms its active entries), marks the run succeeded with
+    /// its counts, marks an accepted refused run accepted, bumps the change counter; then notifies.
+    /// </summary>
+    Task<RunCounts> ApplyAsync(RunApplication application, CancellationToken cancellationToken);
+
+    /// <summary>Finishes a run that changed nothing: failed or refused (with the refused observations kept for accepting).</summary>
+    Task FinishUnappliedAsync(RunFailure failure, CancellationToken cancellationToken);
+
+    Task<CollectionRun?> GetAsync(long runId, CancellationToken cancellationToken);
+
+    /// <summary>The newest runs first, of one source or of all.</summary>
+    Task<IReadOnlyList<CollectionRun>> ListAsync(string? source, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Per source: the last run, the last success and the number of active indicators at <paramref name="now"/>.</summary>
+    Task<IReadOnlyDictionary<string, SourceSummary>> GetSummariesAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Entries applied by the source's last successful run that fetched data (not a "not modified"), or null.</summary>
+    Task<long?> GetPreviousCountAsync(string source, CancellationToken cancellationToken);
+
+    /// <summary>The kept observations of a refused run (gzip JSON lines), or null when none are kept.</summary>
+    Task<byte[]?> GetRefusedPayloadAsync(long runId, CancellationToken cancellationToken);
+
+    /// <summary>Marks runs left queued or running by a stopped process as failed; returns how many.</summary>
+    Task<int> FailInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,16 @@
+namespace Blacklist.Data.Model;
+
+internal sealed class AuditEventRow
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public string Actor { get; set; } = "";
+
+    public string Action { get; set; } = "";
+
+    public string Target { get; set; } = "";
+
+    public string? Details { get; set; }
+}

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Blacklist.Data.Security;
+
+internal sealed class ApiKeyStore(IDbContextFactory<SecurityDbContext> contexts, ISecurityAuditLog audit, TimeProvider time) : IApiKeyStore
+{
+    private static readonly char[] Separators = [' ', ',', ';'];
+
+    public async Task<CreatedApiKey> CreateAsync(ApiKeyRequest request, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = request.Name.Trim();
+        if (name.Length is 0 or > 100 || name.Any(char.IsControl))
+        {
+            throw new ArgumentException("A key name is 1 to 100 printable characters.", nameof(request));
+        }
+
+        var secret = ApiKeySecret.Generate();
+        var row = new ApiKeyRow
+        {
+            KeyId = secret.KeyId,
+            Name = name,
+            SecretHash = secret.Hash(),
+            Role = request.Role,
+            AllowedCidrs = string.Join(' ', request.AllowedCidrs),
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = actor,
+            ExpiresAt = request.ExpiresAt,
+        };
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            db.ApiKeys.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await audit.WriteAsync(actor, "key.create", $"key {row.Id} ({row.KeyId})", $"name={name} role={request.Role.Name()}", cancellationToken);
+        return new CreatedApiKey(ToRecord(row), secret.Text);
+    }
+
+    public async Task<StoredApiKey?> FindAsync(string keyId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        return row is null ? null : new StoredApiKey(ToRecord(row), row.SecretHash);
+    }
+
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ApiKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync(cancellationToken);
+        return rows.Select(ToRecord).ToList();
+    }
+
+    public async Task<bool> RevokeAsync(long id, string actor, CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var row = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+            if (row is null || row.RevokedAt is not null)
+            {
+                return false;
+            }
+
+            row.RevokedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await audit.WriteAsync(actor, "key.revoke", $"key {id}", null, cancellationToken);
+        return true;
+    }
+
+    public async Task TouchAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, at), cancellationToken);
+    }
+
+    public async Task<bool> AnyUsableAdminAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var admins = await db.ApiKeys.AsNoTracking().Where(k => k.Role == SecurityRole.Admin && k.RevokedAt == null).ToListAsync(cancellationToken);
+        return admins.Any(k => k.ExpiresAt is null || k.ExpiresAt > now);
+    }
+
+    private static ApiKeyRecord ToRecord(ApiKeyRow row) => new(
+        row.Id,
+        row.KeyId,
+        row.Name,
+        row.Role,
+        row.AllowedCidrs.Split(Separators, StringSplitOptions.RemoveEmptyEntries),
+        row.CreatedAt,
+        row.CreatedBy,
+        row.ExpiresAt,
+        row.LastUsedAt,
+        row.RevokedAt);
+}

@@ -1,0 +1,96 @@
+using System.Reflection;
+using Blacklist.Core.Rendering;
+using Blacklist.Server.Observability;
+using Blacklist.Server.Snapshots;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
+
+namespace Blacklist.Server.Api.Lists;
+
+/// <summary>
+/// Answers a list request from the pre-rendered payload: 304 when If-None-Match names it, else the
+/// bytes in the encoding the client accepts, written straight from memory with Content-Length.
+/// </summary>
+internal sealed class ListPayloadResult(PublishedSnapshot published, ListFormat format, string feed) : IResult, IEndpointMetadataProvider
+{
+    // Writes go out in slices so a slow client holds at most one slice of Kestrel's buffers.
+    private const int SliceBytes = 1 << 20;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var cached = published.IsRendered(format);
+        BlacklistMetrics.CacheRequests.WithLabels(cached ? "hit" : "miss").Inc();
+        BlacklistMetrics.FeedPulls.WithLabels(feed).Inc();
+        var payload = cached ? published.Payload(format) : await Task.Run(() => published.Payload(format), httpContext.RequestAborted);
+        await ServeAsync(httpContext, payload);
+    }
+
+    /// <summary>Answers with a rendered payload: ETag, 304 on If-None-Match, the accepted encoding (also used by the feed profiles).</summary>
+    public static async Task ServeAsync(HttpContext httpContext, RenderedPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(payload);
+        var request = httpContext.Request;
+        var response = httpContext.Response;
+        var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
+        var headers = response.Headers;
+        headers.ETag = coding switch
+        {
+            ContentCoding.Brotli => payload.BrotliETag,
+            ContentCoding.Gzip => payload.GzipETag,
+            _ => payload.IdentityETag,
+        };
+        headers.CacheControl = "no-cache";
+        headers.Vary = HeaderNames.AcceptEncoding;
+        headers["X-Snapshot-Version"] = payload.VersionHeader;
+        headers["X-Entries"] = payload.EntriesHeader;
+
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count > 0 && EntityTagMatch.Any(ifNoneMatch, payload.IdentityETag, payload.GzipETag, payload.BrotliETag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        var body = coding switch
+        {
+            ContentCoding.Brotli => payload.Brotli,
+            ContentCoding.Gzip => payload.Gzip,
+            _ => payload.Identity,
+        };
+        response.StatusCode = StatusCodes.Status200OK;
+        headers.ContentType = payload.ContentType;
+        if (coding != ContentCoding.Identity)
+        {
+            headers.ContentEncoding = coding == ContentCoding.Brotli ? "br" : "gzip";
+        }
+
+        response.ContentLength = body.Length;
+        if (HttpMethods.IsHead(request.Method))
+        {
+            return;
+        }
+
+        var writer = response.BodyWriter;
+        var cancellation = httpContext.RequestAborted;
+        for (var offset = 0; offset < body.Length; offset += SliceBytes)
+        {
+            var slice = body.AsMemory(offset, Math.Min(SliceBytes, body.Length - offset));
+            var flushed = await writer.WriteAsync(slice, cancellation);
+            if (flushed.IsCanceled || flushed.IsCompleted)
+            {
+                return; // the client went away
+            }
+        }
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(
+            StatusCodes.Status200OK,
+            typeof(string),
+            [ListContentTypes.Text, ListContentTypes.Json, ListContentTypes.Csv]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified));
+    }
+}

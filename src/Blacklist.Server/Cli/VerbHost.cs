@@ -1,0 +1,69 @@
+using Blacklist.Data.Contracts;
+using Blacklist.Server.Collection;
+using Blacklist.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Blacklist.Server.Cli;
+
+/// <summary>
+/// The services of the server without Kestrel, for operator verbs: the same configuration files
+/// and environment variables, the same store and sources. Logs go to standard error.
+/// </summary>
+internal static class VerbHost
+{
+    /// <summary>Exit code for a configuration or database problem (a failed run exits 1).</summary>
+    public const int SetupFailed = 2;
+
+    public static IHost Build()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = ContentRoot(),
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddBlacklistServices();
+        builder.Services.AddCollection(builder.Configuration);
+        return builder.Build();
+    }
+
+    /// <summary>Validates the sources and migrates the schema; prints what is wrong and returns false when it cannot go on.</summary>
+    public static async Task<bool> PrepareAsync(IHost host, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _ = host.Services.GetRequiredService<IOptions<SourcesOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<CollectionOptions>>().Value;
+            await host.Services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(cancellationToken);
+            await host.Services.GetRequiredService<SourceCatalog>().RegisterAsync(cancellationToken);
+            return true;
+        }
+        catch (OptionsValidationException e)
+        {
+            await error.WriteLineAsync("blacklist: the configuration has problems:");
+            foreach (var failure in e.Failures)
+            {
+                await error.WriteLineAsync($"  {failure}");
+            }
+
+            return false;
+        }
+        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"blacklist: cannot open the database: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>Like the server: the current directory, unless the configuration files are only beside the executable.</summary>
+    private static string ContentRoot()
+    {
+        var current = Directory.GetCurrentDirectory();
+        return File.Exists(Path.Combine(current, "appsettings.json")) || !File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            ? current
+            : AppContext.BaseDirectory;
+    }
+}

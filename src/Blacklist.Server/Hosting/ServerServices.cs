@@ -1,0 +1,57 @@
+using Blacklist.Data.Contracts;
+using Blacklist.Server.Api.Json;
+using Blacklist.Server.Api.Problems;
+using Blacklist.Server.Api.Search;
+using Blacklist.Server.Collection;
+using Blacklist.Server.Feeds;
+using Blacklist.Server.Observability;
+using Blacklist.Server.Snapshots;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Blacklist.Server.Hosting;
+
+/// <summary>What serving adds to <see cref="BlacklistServices"/>: the snapshot, the HTTP API and its plumbing.</summary>
+internal static class ServerServices
+{
+    public static WebApplicationBuilder AddBlacklistServer(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        AddValidatedOptions<SnapshotServiceOptions>(services, SnapshotServiceOptions.Section);
+        AddValidatedOptions<ListOptions>(services, ListOptions.Section);
+        AddValidatedOptions<SearchOptions>(services, SearchOptions.Section);
+        services.AddFeedProfiles(builder.Configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SnapshotHolder>();
+        services.AddSingleton<DatabaseStatus>();
+        services.AddSingleton<ServiceClock>();
+        services.AddSingleton<SnapshotService>();
+
+        // After the store's own registrations, so its migration runs before the first snapshot load.
+        services.AddHostedService(provider => provider.GetRequiredService<SnapshotService>());
+        services.Replace(ServiceDescriptor.Singleton<IDataChangeNotifier>(provider => provider.GetRequiredService<SnapshotService>()));
+
+        services.AddCollection(builder.Configuration);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, timeout: TimeSpan.FromSeconds(3))
+            .AddCheck<CollectorsHealthCheck>(CollectorsHealthCheck.Name, timeout: TimeSpan.FromSeconds(3));
+        services.AddApiProblemDetails();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new BigIntegerJsonConverter()));
+        services.AddOpenApi(options => options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type == typeof(System.Numerics.BigInteger))
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.Integer;
+                schema.Properties?.Clear();
+            }
+
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    private static void AddValidatedOptions<TOptions>(IServiceCollection services, string section)
+        where TOptions : class
+        => services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

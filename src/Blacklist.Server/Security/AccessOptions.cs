@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Blacklist.Server.Security;
+
+/// <summary>Who may reach the service without a credential, which proxies are believed, and login lock-out (Blacklist:Access).</summary>
+internal sealed class AccessOptions
+{
+    public const string Section = "Blacklist:Access";
+
+    /// <summary>Networks that read the feeds without a key (firewalls on a management network). Default: loopback only.</summary>
+    public string[] AnonymousFeedNetworks { get; set; } = ["127.0.0.0/8", "::1"];
+
+    /// <summary>Proxies whose X-Forwarded-For/Proto are believed; none by default.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Networks allowed to scrape /metrics; empty means anyone.</summary>
+    public string[] MetricsNetworks { get; set; } = [];
+
+    [Range(1, 100)]
+    public int LoginMaxFailures { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan LoginLockout { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>On first start with no admin key and no admin user, create an admin key and print it once.</summary>
+    public bool CreateInitialAdminKey { get; set; } = true;
+
+    [Range(1024, long.MaxValue)]
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    [Range(1024, long.MaxValue)]
+    public long MaxUploadBodyBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Path prefixes that accept uploads up to <see cref="MaxUploadBodyBytes"/>.</summary>
+    public string[] UploadPaths { get; set; } = ["/api/import"];
+}

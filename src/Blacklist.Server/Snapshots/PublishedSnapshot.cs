@@ -1,0 +1,38 @@
+using Blacklist.Core.Rendering;
+using Blacklist.Core.Snapshots;
+
+namespace Blacklist.Server.Snapshots;
+
+/// <summary>
+/// The snapshot being served together with its rendered payloads: swapped as one object, so a
+/// reader never pairs one version's data with another version's bytes.
+/// </summary>
+internal sealed class PublishedSnapshot
+{
+    private readonly Lazy<RenderedPayload>[] _payloads;
+
+    public PublishedSnapshot(BlocklistSnapshot snapshot, ListOptions options)
+    {
+        Snapshot = snapshot;
+        var formats = Enum.GetValues<ListFormat>();
+        _payloads = new Lazy<RenderedPayload>[formats.Max(f => (int)f) + 1];
+        foreach (var format in formats)
+        {
+            _payloads[(int)format] = new Lazy<RenderedPayload>(() => Render(format, options), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+    }
+
+    public BlocklistSnapshot Snapshot { get; }
+
+    /// <summary>The payload of one format, rendered on first use (once, however many ask at the same time).</summary>
+    public RenderedPayload Payload(ListFormat format) => _payloads[(int)format].Value;
+
+    /// <summary>True when the format is rendered already, so asking for it costs nothing.</summary>
+    public bool IsRendered(ListFormat format) => _payloads[(int)format].IsValueCreated;
+
+    private RenderedPayload Render(ListFormat format, ListOptions options)
+    {
+        var (input, entries) = ListInputs.For(Snapshot, format, options);
+        return RenderedPayload.Render(ListRenderers.For(format), input, entries, options.BrotliQuality);
+    }
+}

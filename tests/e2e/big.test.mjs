@@ -1,0 +1,71 @@
+// Opt-in (E2E_BIG=1): every dashboard page with 1,000,000 active entries, each under 1 s from
+// navigation start to its data-ready marker. Importing the entries takes a while, hence opt-in.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startService, findServiceDll, runVerb } from './lib/service.mjs';
+import { launchBrowser, openPage, loadPage, screenshot } from './lib/browser.mjs';
+import { authEnabled, testUser, signIn } from './lib/auth.mjs';
+import { PAGES, printTimings, medianLoad } from './lib/pages.mjs';
+
+const ENTRIES = Number(process.env.E2E_BIG_ENTRIES ?? 1_000_000);
+const LIMIT_MS = Number(process.env.E2E_MAX_LOAD_MS ?? 1000);
+const big = process.env.E2E_BIG === '1';
+
+let service;
+let browser;
+let dataDirectory;
+
+/** ENTRIES public IPv4 addresses two apart (so none merge), starting at 1.0.0.0. */
+function writeFeed(file) {
+  const out = fs.openSync(file, 'w');
+  const start = 1 << 24;
+  let chunk = [];
+  for (let i = 0; i < ENTRIES; i += 1) {
+    const v = start + i * 2;
+    chunk.push(`${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`);
+    if (chunk.length === 100000) {
+      fs.writeSync(out, `${chunk.join('\n')}\n`);
+      chunk = [];
+    }
+  }
+  if (chunk.length) fs.writeSync(out, `${chunk.join('\n')}\n`);
+  fs.closeSync(out);
+}
+
+before(async () => {
+  if (!big) return;
+  dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'blacklist-e2e-big-'));
+  const feed = path.join(dataDirectory, 'big-feed.txt');
+  writeFeed(feed);
+  const started = Date.now();
+  await runVerb(findServiceDll(), dataDirectory, ['import', feed, '--source', 'bench', '--format', 'plain']);
+  console.log(`Imported ${ENTRIES.toLocaleString('en')} entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  service = await startService({ dataDirectory, readyTimeoutMs: 600000 });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await service?.stop();
+  if (dataDirectory) fs.rmSync(dataDirectory, { recursive: true, force: true });
+});
+
+test(`every page loads in under ${LIMIT_MS} ms with ${ENTRIES.toLocaleString('en')} active entries`, { skip: !big && 'set E2E_BIG=1 to run' }, async () => {
+  const stats = await service.json('/api/stats');
+  assert.ok(stats.entries >= ENTRIES, `the service serves the imported entries (${stats.entries})`);
+  const viewer = await openPage(browser, { width: 1280 });
+  if (await authEnabled(service)) await signIn(viewer.page, service, await testUser(service));
+  const timings = {};
+  for (const { path: pagePath, ready, label } of PAGES) {
+    timings[label] = await medianLoad(() => loadPage(viewer.page, service.url, pagePath, ready));
+    await screenshot(viewer.page, `big-1280-en-${label}`);
+  }
+  printTimings(`Load times with ${ENTRIES.toLocaleString('en')} entries (median of 3 warm loads, 1280 px):`, timings);
+  assert.deepEqual(viewer.problems, [], 'no console errors, page errors or CSP violations');
+  const slow = Object.entries(timings).filter(([, t]) => t.ms >= LIMIT_MS).map(([name, t]) => `${name}: ${Math.round(t.ms)} ms, of which waiting for the API ${Math.round(t.api)} ms`);
+  assert.deepEqual(slow, [], `pages at or over ${LIMIT_MS} ms`);
+  await viewer.context.close();
+});
