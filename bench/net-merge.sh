@@ -26,8 +26,12 @@ fi
 
 # ReadyToRun: the verb's code is precompiled, so a run does not wait for the JIT.
 echo "net-merge: publishing the Release build to $out/blacklist"
-BL_SLOT="${BL_SLOT:-bench}" dotnet publish src/Blacklist.Server -c Release -o "$out/blacklist" \
-  -p:PublishReadyToRun=true --nologo -v quiet >/dev/null
+if ! BL_SLOT="${BL_SLOT:-bench}" dotnet publish src/Blacklist.Server -c Release -o "$out/blacklist" \
+  -p:PublishReadyToRun=true --nologo -v quiet >"$out/publish.log" 2>&1; then
+  echo "net-merge: the publish failed; its errors:" >&2
+  grep -E 'error' "$out/publish.log" | sort -u | head -20 >&2
+  exit 1
+fi
 blacklist="$out/blacklist/blacklist"
 
 feed="$out/lines-$lines.txt"

@@ -41,11 +41,13 @@ internal static partial class SourceDefinitionReader
 
     private static SourceDefinition? ReadOne(IConfigurationSection section, IReadOnlySet<string> kinds, IEnumerable<ISourceKindValidator> validators, List<string> errors)
     {
-        var name = section.Key;
+        // Configuration keys ignore case, and the spelling seen here comes from whichever provider
+        // (file, environment) named the source last, so names are lower-cased.
+        var name = section.Key.ToLowerInvariant();
         var path = section.Path;
         if (!SourceName().IsMatch(name))
         {
-            errors.Add($"{path}: '{name}' is not a usable source name; use lower-case letters, digits, '-' and '_' (at most 100)");
+            errors.Add($"{path}: '{name}' is not a usable source name; use letters, digits, '-' and '_' (at most 100)");
             return null;
         }
 

@@ -7,8 +7,14 @@ internal sealed class AccessOptions
 {
     public const string Section = "Blacklist:Access";
 
-    /// <summary>Networks that read the feeds without a key (firewalls on a management network). Default: loopback only.</summary>
-    public string[] AnonymousFeedNetworks { get; set; } = ["127.0.0.0/8", "::1"];
+    public static readonly string[] LoopbackNetworks = ["127.0.0.0/8", "::1"];
+
+    /// <summary>
+    /// Networks that read the feeds without a key (firewalls on a management network); unset means
+    /// loopback only (<see cref="LoopbackNetworks"/>), an empty list means nobody. Null by default because
+    /// the configuration binder appends to an array's initial items instead of replacing them.
+    /// </summary>
+    public string[]? AnonymousFeedNetworks { get; set; }
 
     /// <summary>Proxies whose X-Forwarded-For/Proto are believed; none by default.</summary>
     public string[] TrustedProxies { get; set; } = [];

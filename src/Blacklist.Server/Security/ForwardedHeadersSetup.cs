@@ -8,9 +8,13 @@ internal static class ForwardedHeadersSetup
 {
     public static void Configure(ForwardedHeadersOptions options, AccessOptions access)
     {
-        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
+
+        // Empty known lists would mean "trust every peer", so without trusted proxies nothing is forwarded.
+        options.ForwardedHeaders = access.TrustedProxies.Any(e => !string.IsNullOrWhiteSpace(e))
+            ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+            : ForwardedHeaders.None;
         foreach (var entry in access.TrustedProxies.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()))
         {
             if (IPAddress.TryParse(entry, out var address))

@@ -24,7 +24,7 @@ public sealed class SecurityStoresTests
         // Nothing in the database file holds the secret; the history table is the security one.
         var dump = await DumpAsync(db, "SELECT key_id || hex(sha256_hash) FROM api_keys");
         dump.ShouldNotContain(parsed.Secret);
-        (await DumpAsync(db, "SELECT migration_id FROM __security_migrations")).ShouldContain("SecuritySchema");
+        (await DumpAsync(db, "SELECT MigrationId FROM __security_migrations")).ShouldContain("SecuritySchema");
 
         (await keys.RevokeAsync(created.Record.Id, "tester", CancellationToken.None)).ShouldBeTrue();
         (await keys.RevokeAsync(created.Record.Id, "tester", CancellationToken.None)).ShouldBeFalse();

@@ -2,6 +2,8 @@ using Blacklist.Server.Tests.Infrastructure;
 using Blacklist.Data.Hosting;
 using Blacklist.Server.Collection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Blacklist.Server.Tests.Collection;
@@ -10,7 +12,12 @@ public sealed class SourcesConfigurationTests
 {
     /// <summary>The registrations validation needs; nothing here opens the database.</summary>
     private static ServiceProvider Services(IConfiguration configuration)
-        => new ServiceCollection().AddLogging().AddBlacklistData(configuration, Path.GetTempPath()).AddCollection(configuration).BuildServiceProvider();
+        => new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory, ApplicationName = "blacklist" })
+            .AddBlacklistData(configuration, Path.GetTempPath())
+            .AddCollection(configuration)
+            .BuildServiceProvider();
 
     [Fact]
     public void Every_bad_source_setting_is_reported_at_once_with_its_path()

@@ -79,11 +79,11 @@ public sealed class MalformedRequestTests
     private static HttpRequestMessage Build(Random random, string readerKey)
     {
         var path = Paths[random.Next(Paths.Length)]
-            .Replace("{x}", Uri.EscapeDataString(RandomText(random, random.Next(0, 40))), StringComparison.Ordinal)
+            .Replace("{x}", Uri.EscapeDataString(RandomText(random, random.Next(0, 40)).Replace("\0", "", StringComparison.Ordinal)), StringComparison.Ordinal)
             .Replace("{n}", random.Next(3) == 0 ? "-1" : random.NextInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         if (random.Next(4) == 0)
         {
-            path += "?" + Uri.EscapeDataString(RandomText(random, 8)) + "=" + Uri.EscapeDataString(RandomText(random, random.Next(0, 300)));
+            path += "?" + Uri.EscapeDataString(RandomText(random, 8)) + "=" + Uri.EscapeDataString(RandomText(random, random.Next(0, 300))); // TestServer refuses %00 in the path only
         }
 
         var method = Methods[random.Next(Methods.Length)];

@@ -5,8 +5,12 @@ using Blacklist.Collectors.Credentials;
 using Blacklist.Collectors.Tests.Regtech;
 using Blacklist.Collectors.Tests.Secudium;
 using Blacklist.Core.Sources;
+using Blacklist.Server.Api.Sources;
+using Blacklist.Server.Collection;
 using Blacklist.Server.Tests.Collection;
 using Blacklist.Server.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Blacklist.Server.Tests.Sources;
 
@@ -174,19 +178,41 @@ public sealed class SourcesApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Bad_portal_settings_stop_start_up_with_their_paths()
+    public void Bad_portal_settings_are_reported_at_start_up_with_their_paths()
     {
-        await using var factory = PortalSourcesFixture.Factory(_regtech, _secudium)
-            .With("Blacklist:Sources:regtech:BaseUrl", "regtech.fsec.or.kr")
-            .With("Blacklist:Sources:secudium:Mode", "Scraping");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Blacklist:Sources:regtech:Kind"] = "regtech",
+            ["Blacklist:Sources:regtech:BaseUrl"] = "regtech.fsec.or.kr",
+            ["Blacklist:Sources:regtech:MaxMonthsPerRequest"] = "12",
+            ["Blacklist:Sources:secudium:Kind"] = "secudium",
+            ["Blacklist:Sources:secudium:Mode"] = "Scraping",
+            ["Blacklist:Sources:secudium-2:Kind"] = "secudium",
+            ["Blacklist:Sources:secudium-2:Timeout"] = "soon",
+        }).Build();
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<ISourceStateStore, NoSourceState>()
+            .AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() })
+            .AddPortalSources(configuration, Path.GetTempPath())
+            .AddCollection(configuration)
+            .BuildServiceProvider();
 
-        var any = Should.Throw<Exception>(() => factory.CreateClient());
-        if (any is not null) { throw new InvalidOperationException("DEBUG " + any); }
-        var failure = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
+        var failure = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<SourcesOptions>>().Value);
 
         var message = string.Join("\n", failure.Failures);
-        message.ShouldContain("Blacklist:Sources:regtech:BaseUrl: must be an absolute http(s) URL");
-        message.ShouldContain("Blacklist:Sources:secudium");
-        message.ShouldContain("Scraping");
+        message.ShouldContain("Blacklist:Sources:regtech:BaseUrl: must be an absolute http(s) URL of the portal (got 'regtech.fsec.or.kr')");
+        message.ShouldContain("Blacklist:Sources:regtech:MaxMonthsPerRequest: must be between 1 and 3");
+        message.ShouldContain("Blacklist:Sources:secudium: ");
+        message.ShouldContain("'Scraping'");
+        message.ShouldContain("Blacklist:Sources:secudium-2:Timeout");
+        failure.Failures.Count().ShouldBe(4);
+    }
+
+    private sealed class NoSourceState : ISourceStateStore
+    {
+        public Task<string?> GetAsync(string source, string key, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+        public Task SetAsync(string source, string key, string? value, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -129,7 +129,8 @@ async function send(path, options, retried) {
       init.headers['Content-Type'] = 'application/json';
     }
   }
-  if (!SAFE_METHODS.has(method)) {
+  // Signing in needs no token (there is no session to forge yet).
+  if (!SAFE_METHODS.has(method) && path !== '/api/auth/login') {
     const token = await csrfHeader();
     if (token) init.headers['X-CSRF-Token'] = token;
   }

@@ -1,9 +1,15 @@
 // What the overview shows, read from /api/stats, /health and /api/collection/status only:
 // never the (possibly 14 MB) list itself.
 import { api } from '../api.js';
-import { counts } from './shape.js';
 import { can } from '../session.js';
 import { normalizeStatus } from './collection.js';
+
+/** { "ipsum": 10, "manual": 2 } → [{ label, value }], largest first. */
+function counts(byName) {
+  return Object.entries(byName ?? {})
+    .map(([label, value]) => ({ label, value: Number(value) }))
+    .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
+}
 
 /** GET /api/stats (Api/Stats/StatsResponse.cs). */
 export function normalizeStats(raw) {
