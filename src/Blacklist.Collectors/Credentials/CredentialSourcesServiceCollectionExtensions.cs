@@ -41,6 +41,7 @@ public static class CredentialSourcesServiceCollectionExtensions
         services.TryAddSingleton<SourceCredentialStore>();
         services.TryAddSingleton<AuthFailureLockout>();
         services.TryAddSingleton<SourceRequestGate>();
+        services.TryAddSingleton<PortalServices>();
         AddPortalClient(services, RegtechCollector.HttpClientName);
         AddPortalClient(services, SecudiumCollector.HttpClientName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceCollector, RegtechCollector>());

@@ -1,5 +1,4 @@
 using Blacklist.Collectors.Abstractions;
-using Blacklist.Collectors.Credentials;
 using Blacklist.Collectors.Polite;
 using Microsoft.Extensions.Logging;
 
@@ -17,26 +16,12 @@ public sealed class RegtechCollector : ISourceCollector
     public const string SourceKind = "regtech";
     public const string HttpClientName = "blacklist.regtech";
 
-    private readonly IHttpClientFactory _httpClients;
-    private readonly SourceCredentialStore _credentials;
-    private readonly AuthFailureLockout _lockout;
-    private readonly SourceRequestGate _gate;
-    private readonly TimeProvider _time;
+    private readonly PortalServices _services;
     private readonly ILogger<RegtechCollector> _logger;
 
-    public RegtechCollector(
-        IHttpClientFactory httpClients,
-        SourceCredentialStore credentials,
-        AuthFailureLockout lockout,
-        SourceRequestGate gate,
-        TimeProvider time,
-        ILogger<RegtechCollector> logger)
+    public RegtechCollector(PortalServices services, ILogger<RegtechCollector> logger)
     {
-        _httpClients = httpClients;
-        _credentials = credentials;
-        _lockout = lockout;
-        _gate = gate;
-        _time = time;
+        _services = services;
         _logger = logger;
     }
 
@@ -45,9 +30,9 @@ public sealed class RegtechCollector : ISourceCollector
     public async Task<CollectedData> CollectAsync(CollectionContext context, CancellationToken cancellationToken)
     {
         var settings = PortalSourceSettings.Load<RegtechSettings>(context);
-        var window = DateWindow.ForRun(context, settings.EffectiveWindowDays, _time);
-        var http = new PoliteHttpSession(_httpClients.CreateClient(HttpClientName), context.Source, settings, _gate, _time, _logger);
-        var portal = new RegtechPortal(http, context, settings, _credentials, _lockout, _time, _logger);
+        var window = DateWindow.ForRun(context, settings.EffectiveWindowDays, _services.Time);
+        var http = _services.OpenSession(HttpClientName, context, settings, _logger);
+        var portal = new RegtechPortal(http, context, settings, _services, _logger);
         await portal.OpenAsync(cancellationToken);
 
         var read = new AdvisoryObservations(settings.Category ?? SourceKind, settings.Confidence);

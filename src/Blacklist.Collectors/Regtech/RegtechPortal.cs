@@ -22,21 +22,14 @@ internal sealed class RegtechPortal
     private readonly ILogger _logger;
     private SessionOrigin _origin = SessionOrigin.None;
 
-    public RegtechPortal(
-        PoliteHttpSession http,
-        CollectionContext context,
-        RegtechSettings settings,
-        SourceCredentialStore credentials,
-        AuthFailureLockout lockout,
-        TimeProvider time,
-        ILogger logger)
+    public RegtechPortal(PoliteHttpSession http, CollectionContext context, RegtechSettings settings, PortalServices services, ILogger logger)
     {
         _http = http;
         _context = context;
         _settings = settings;
-        _credentials = credentials;
-        _lockout = lockout;
-        _time = time;
+        _credentials = services.Credentials;
+        _lockout = services.Lockout;
+        _time = services.Time;
         _logger = logger;
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Blacklist.Collectors.Abstractions;
-using Blacklist.Collectors.Credentials;
 using Blacklist.Collectors.Polite;
 using Blacklist.Collectors.Regtech;
 using Blacklist.Core.Parsing;
@@ -27,26 +26,12 @@ public sealed class SecudiumCollector : ISourceCollector
     public const string FileListPath = "isap-api/secinfo/file/list";
     public const string DownloadPath = "isap-api/file/SECINFO/download";
 
-    private readonly IHttpClientFactory _httpClients;
-    private readonly SourceCredentialStore _credentials;
-    private readonly AuthFailureLockout _lockout;
-    private readonly SourceRequestGate _gate;
-    private readonly TimeProvider _time;
+    private readonly PortalServices _services;
     private readonly ILogger<SecudiumCollector> _logger;
 
-    public SecudiumCollector(
-        IHttpClientFactory httpClients,
-        SourceCredentialStore credentials,
-        AuthFailureLockout lockout,
-        SourceRequestGate gate,
-        TimeProvider time,
-        ILogger<SecudiumCollector> logger)
+    public SecudiumCollector(PortalServices services, ILogger<SecudiumCollector> logger)
     {
-        _httpClients = httpClients;
-        _credentials = credentials;
-        _lockout = lockout;
-        _gate = gate;
-        _time = time;
+        _services = services;
         _logger = logger;
     }
 
@@ -55,9 +40,9 @@ public sealed class SecudiumCollector : ISourceCollector
     public async Task<CollectedData> CollectAsync(CollectionContext context, CancellationToken cancellationToken)
     {
         var settings = PortalSourceSettings.Load<SecudiumSettings>(context);
-        var window = DateWindow.ForRun(context, settings.EffectiveWindowDays, _time);
-        var http = new PoliteHttpSession(_httpClients.CreateClient(HttpClientName), context.Source, settings, _gate, _time, _logger);
-        var portal = new SecudiumPortal(http, context, settings, _credentials, _lockout, _time, _logger);
+        var window = DateWindow.ForRun(context, settings.EffectiveWindowDays, _services.Time);
+        var http = _services.OpenSession(HttpClientName, context, settings, _logger);
+        var portal = new SecudiumPortal(http, context, settings, _services, _logger);
         await portal.OpenAsync(cancellationToken);
 
         var read = new AdvisoryObservations(settings.Category ?? SourceKind, settings.Confidence);

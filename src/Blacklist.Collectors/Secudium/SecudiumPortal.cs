@@ -31,21 +31,14 @@ internal sealed class SecudiumPortal
     private string? _token;
     private bool _tokenFromLogin;
 
-    public SecudiumPortal(
-        PoliteHttpSession http,
-        CollectionContext context,
-        SecudiumSettings settings,
-        SourceCredentialStore credentials,
-        AuthFailureLockout lockout,
-        TimeProvider time,
-        ILogger logger)
+    public SecudiumPortal(PoliteHttpSession http, CollectionContext context, SecudiumSettings settings, PortalServices services, ILogger logger)
     {
         _http = http;
         _context = context;
         _settings = settings;
-        _credentials = credentials;
-        _lockout = lockout;
-        _time = time;
+        _credentials = services.Credentials;
+        _lockout = services.Lockout;
+        _time = services.Time;
         _logger = logger;
     }
 

@@ -1,8 +1,8 @@
+using System.Text;
 using System.Text.Json;
+using Blacklist.Core.Addresses;
 using Blacklist.Data.Contracts;
 using Blacklist.Data.Storage;
-using System.Text;
-using Blacklist.Core.Addresses;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

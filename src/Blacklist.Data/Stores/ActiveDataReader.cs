@@ -3,8 +3,8 @@ using Blacklist.Core.Addresses;
 using Blacklist.Core.Indicators;
 using Blacklist.Data.Contracts;
 using Blacklist.Data.Model;
-using Blacklist.Data.Storage;
 using Blacklist.Data.Sqlite;
+using Blacklist.Data.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -69,7 +69,12 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.Append("WWW-Authenticate", "Bearer");
-        Response.Headers.Append("WWW-Authenticate", "Basic realm=\"blacklist\", charset=\"UTF-8\"");
+
+        // Script requests (the dashboard) get no Basic challenge: a browser would answer it with its own password dialog.
+        if (!Request.Headers.ContainsKey("X-Requested-With"))
+        {
+            Response.Headers.Append("WWW-Authenticate", "Basic realm=\"blacklist\", charset=\"UTF-8\"");
+        }
         return Task.CompletedTask;
     }
 

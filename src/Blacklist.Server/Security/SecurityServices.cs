@@ -70,7 +70,10 @@ public static class SecurityServices
         {
             options.HeaderName = SecuritySchemes.CsrfHeader;
             options.Cookie.Name = "blacklist.csrf";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+
+            // SameAsRequest: Secure over HTTPS; over plain HTTP (the default :2542) Always would make
+            // antiforgery throw. The token is useless without the Strict session cookie anyway.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<AccessOptions>>((forwarded, access) => ForwardedHeadersSetup.Configure(forwarded, access.Value));

@@ -1,6 +1,7 @@
 using Blacklist.Collectors.Abstractions;
 using Blacklist.Collectors.Credentials;
 using Blacklist.Collectors.Polite;
+using Blacklist.Collectors.Tests.Feeds;
 using Blacklist.Core.Sources;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -21,9 +22,9 @@ internal sealed class PortalHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    public PortalHarness(InMemorySourceStateStore? state = null, IDataProtectionProvider? protection = null)
+    public PortalHarness(MemorySourceState? state = null, IDataProtectionProvider? protection = null)
     {
-        State = state ?? new InMemorySourceStateStore();
+        State = state ?? new MemorySourceState();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         services.AddSingleton<TimeProvider>(Time);
@@ -35,7 +36,7 @@ internal sealed class PortalHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(Now);
 
-    public InMemorySourceStateStore State { get; }
+    public MemorySourceState State { get; }
 
     public CapturingLoggerProvider Logs { get; } = new();
 

@@ -21,7 +21,7 @@ public sealed class SourceCredentialStoreTests : IAsyncLifetime
     {
         await _harness.Credentials.SetCredentialsAsync("regtech", new SourceCredentials("analyst", Password), default);
 
-        var stored = _harness.State.Values[("regtech", SourceCredentialStore.CredentialsKey)];
+        var stored = (await _harness.State.GetAsync("regtech", SourceCredentialStore.CredentialsKey, default)).ShouldNotBeNull();
         stored.ShouldNotContain(Password);
         stored.ShouldNotContain("analyst");
         (await _harness.Credentials.ResolveAsync("regtech", NoSettings, default)).ShouldBe(new SourceCredentials("analyst", Password));
@@ -33,7 +33,7 @@ public sealed class SourceCredentialStoreTests : IAsyncLifetime
         var expiresAt = _harness.Time.GetUtcNow().AddMinutes(30);
         await _harness.Credentials.SetSessionAsync("regtech", new SourceSession("regtech-va=Bearer secret.jwt.value", expiresAt) { Pasted = true }, default);
 
-        _harness.State.Values[("regtech", SourceCredentialStore.SessionKey)].ShouldNotContain("secret.jwt.value");
+        (await _harness.State.GetAsync("regtech", SourceCredentialStore.SessionKey, default)).ShouldNotBeNull().ShouldNotContain("secret.jwt.value");
         (await _harness.Credentials.GetValidSessionAsync("regtech", default)).ShouldBe(new SourceSession("regtech-va=Bearer secret.jwt.value", expiresAt) { Pasted = true });
 
         _harness.Time.Advance(TimeSpan.FromMinutes(31));
@@ -44,7 +44,8 @@ public sealed class SourceCredentialStoreTests : IAsyncLifetime
     public async Task A_secret_stored_for_one_source_cannot_be_read_as_another_sources()
     {
         await _harness.Credentials.SetCredentialsAsync("regtech", new SourceCredentials("analyst", Password), default);
-        await _harness.State.SetAsync("regtech-2", SourceCredentialStore.CredentialsKey, _harness.State.Values[("regtech", SourceCredentialStore.CredentialsKey)], default);
+        var stored = await _harness.State.GetAsync("regtech", SourceCredentialStore.CredentialsKey, default);
+        await _harness.State.SetAsync("regtech-2", SourceCredentialStore.CredentialsKey, stored, default);
 
         var error = await Should.ThrowAsync<CollectionException>(() => _harness.Credentials.ResolveAsync("regtech-2", NoSettings, default));
 

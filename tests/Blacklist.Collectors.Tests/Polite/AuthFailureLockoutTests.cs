@@ -2,6 +2,7 @@ using Blacklist.Collectors.Abstractions;
 using Blacklist.Collectors.Polite;
 using Blacklist.Collectors.Regtech;
 using Blacklist.Collectors.Tests.Credentials;
+using Blacklist.Collectors.Tests.Feeds;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,7 +11,7 @@ namespace Blacklist.Collectors.Tests.Polite;
 public sealed class AuthFailureLockoutTests
 {
     private readonly FakeTimeProvider _time = new(PortalHarness.Now);
-    private readonly InMemorySourceStateStore _state = new();
+    private readonly MemorySourceState _state = new();
     private readonly RegtechSettings _settings = new() { LockoutAfterFailures = 2, LockoutPause = TimeSpan.FromHours(1) };
 
     [Fact]
@@ -42,6 +43,7 @@ public sealed class AuthFailureLockoutTests
 
         await restarted.ResetAsync("regtech", default);
         (await restarted.GetStateAsync("regtech", default)).ShouldBe(new LockoutState(0, null));
-        _state.Values.ShouldBeEmpty();
+        (await _state.GetAsync("regtech", AuthFailureLockout.FailuresKey, default)).ShouldBeNull();
+        (await _state.GetAsync("regtech", AuthFailureLockout.PausedUntilKey, default)).ShouldBeNull();
     }
 }

@@ -193,7 +193,7 @@ public sealed class SourcesApiTests : IAsyncLifetime
         using var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<ISourceStateStore, NoSourceState>()
-            .AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() })
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() })
             .AddPortalSources(configuration, Path.GetTempPath())
             .AddCollection(configuration)
             .BuildServiceProvider();
