@@ -1,6 +1,6 @@
-using Blacklist.Server.Tests.Infrastructure;
 using Blacklist.Data.Hosting;
 using Blacklist.Server.Collection;
+using Blacklist.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;

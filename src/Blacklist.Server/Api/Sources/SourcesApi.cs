@@ -21,7 +21,7 @@ public static class SourcesApi
 
     public static RouteGroupBuilder MapSourcesApi(this IEndpointRouteBuilder app)
     {
-        // Admin only: a later `.RequireAuthorization("admin")` goes on this group.
+        // Admin only: the pipeline puts the admin policy and the write rate limit on this group where it maps it.
         var sources = app.MapGroup("/api/sources/{name}").WithTags("Sources");
         sources.MapGet("/credentials", GetAsync)
             .WithName("GetSourceCredentials")
