@@ -23,6 +23,8 @@ internal static class BlacklistCommandLine
         }
 
         root.SetAction((parseResult, cancellationToken) => ServeCommand.RunAsync(args, cancellationToken));
-        return root.Parse(args).InvokeAsync();
+        // The web host handles SIGTERM/SIGINT itself (graceful shutdown); a second handler in
+        // System.CommandLine races it and crashes the process on `docker stop` or Ctrl+C.
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }
