@@ -19,7 +19,7 @@ internal static class VerbHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
-            ContentRootPath = ContentRoot(),
+            ContentRootPath = AppContentRoot.Choose(),
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
@@ -56,14 +56,5 @@ internal static class VerbHost
             await error.WriteLineAsync($"blacklist: cannot open the database: {e.Message}");
             return false;
         }
-    }
-
-    /// <summary>Like the server: the current directory, unless the configuration files are only beside the executable.</summary>
-    private static string ContentRoot()
-    {
-        var current = Directory.GetCurrentDirectory();
-        return File.Exists(Path.Combine(current, "appsettings.json")) || !File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
-            ? current
-            : AppContext.BaseDirectory;
     }
 }
