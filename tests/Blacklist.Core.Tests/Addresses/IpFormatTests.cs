@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using Blacklist.Core.Addresses;
-using static Blacklist.Core.Tests.Addresses.TestAddresses;
 using CsCheck;
+using static Blacklist.Core.Tests.Addresses.TestAddresses;
 
 namespace Blacklist.Core.Tests.Addresses;
 
