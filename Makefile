@@ -107,10 +107,10 @@ rules-check: ## promtool: check the alert rules, run their unit tests, check the
 	promtool test rules deploy/monitoring/alerts.test.yml
 	promtool check config deploy/monitoring/prometheus.static.yml
 
-backup: ## blacklist backup: a dated file in data/backups (SQLite online backup, or pg_dump for PostgreSQL)
-	dotnet run --project src/Blacklist.Server -c $(CONFIGURATION) -- backup
+backup: ## blacklist backup: a dated file in data/backups (SQLite online backup, or pg_dump for PostgreSQL); KEEP=N, BACKUP_DIR=DIR
+	dotnet run --project src/Blacklist.Server -c $(CONFIGURATION) -- backup $(if $(KEEP),--keep $(KEEP)) $(if $(BACKUP_DIR),--directory "$(BACKUP_DIR)")
 
-restore: ## blacklist restore FILE=data/backups/... (the file is verified before anything is replaced)
+restore: ## blacklist restore FILE=data/backups/... (verified before anything is replaced; stop the service first)
 	@test -n "$(FILE)" || { echo "restore: name the backup: make restore FILE=data/backups/<file>" >&2; exit 1; }
 	@test -f "$(FILE)" || { echo "restore: $(FILE) does not exist" >&2; exit 1; }
 	dotnet run --project src/Blacklist.Server -c $(CONFIGURATION) -- restore "$(FILE)"

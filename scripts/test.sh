@@ -14,6 +14,13 @@ dotnet build Blacklist.slnx -c Release -warnaserror --nologo -v quiet || exit 1
 dotnet test Blacklist.slnx -c Release --no-build --nologo "$@" 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
+# The store and integration suites once more on PostgreSQL (one suite, two providers): one shared
+# server for the run, a fresh database per test host (tests/Blacklist.Testing/SharedPostgres.cs).
+for project in tests/Blacklist.Data.Tests tests/Blacklist.Server.Tests; do
+  BLACKLIST_TEST_PROVIDER=postgres dotnet test "$project" -c Release --no-build --nologo "$@" 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+done
+
 if [ -x tests/e2e/run.sh ] && [ -z "${SKIP_E2E:-}" ]; then
   tests/e2e/run.sh 2>&1 | tee -a "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1

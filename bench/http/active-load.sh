@@ -3,7 +3,11 @@
 # same bytes as a static file (plain, and pre-gzipped with gzip_static). Loopback only; every step
 # is bounded in time. Prints a table and writes bench/out/http-<timestamp>.md.
 #
-# usage: bash bench/http/active-load.sh [ENTRIES]      (env: DURATION=15s, PORT, NGINX_PORT, GC=server|workstation)
+# usage: bash bench/http/active-load.sh [ENTRIES]      (env: DURATION=15s, PORT, NGINX_PORT, GC=server|workstation, FEED)
+#
+# FEED=NAME also loads GET /api/feeds/NAME, each run right after the same run on /api/blacklist/active,
+# and adds a table comparing the two. FEED=bench_1m is a profile this script defines: plain, every
+# entry, no limit (the same list as /api/blacklist/active); a ready-made one (fortigate-300k …) works too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -12,6 +16,7 @@ DURATION=${DURATION:-15s}
 PORT=${PORT:-25420}
 NGINX_PORT=${NGINX_PORT:-25421}
 GC=${GC:-workstation}
+FEED=${FEED:-}
 export BL_SLOT=${BL_SLOT:-bench}
 
 for tool in wrk nginx curl python3 dotnet; do
@@ -60,6 +65,7 @@ export Logging__LogLevel__Default=Warning
 export Blacklist__RateLimits__Feeds__PermitLimit=1000000
 export Blacklist__RateLimits__Feeds__Window=00:00:01
 export Kestrel__Endpoints__Http__Url="http://127.0.0.1:$PORT"
+[ -n "$FEED" ] && export Blacklist__Feeds__bench_1m__Format=plain
 [ "$GC" = server ] && export DOTNET_gcServer=1
 
 step "import into the database"
@@ -114,6 +120,18 @@ NGINX_PID=$!
 for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/active.txt" && break; sleep 0.1; done
 NGINX_URL="http://127.0.0.1:$NGINX_PORT/active.txt"
 cmp -s <(curl -s "$NGINX_URL") "$WORK/www/active.txt" || { echo "nginx does not serve the same bytes" >&2; exit 1; }
+if [ -n "$FEED" ]; then
+  FEED_URL="http://127.0.0.1:$PORT/api/feeds/$FEED"
+  # Feeds are fitted after the snapshot is served (503 until then): wait, bounded.
+  for _ in $(seq 1 600); do
+    FEED_STATUS=$(curl -s -D "$WORK/feed-headers.txt" -o "$WORK/feed.out" -w '%{http_code}' "$FEED_URL")
+    [ "$FEED_STATUS" = 503 ] || break
+    sleep 0.5
+  done
+  [ "$FEED_STATUS" = 200 ] || { echo "GET /api/feeds/$FEED answered $FEED_STATUS; is '$FEED' a profile (GET /api/feeds)?" >&2; exit 1; }
+  FEED_ENTRIES=$(grep -i '^x-entries-served:' "$WORK/feed-headers.txt" | cut -d' ' -f2 | tr -d '\r')
+  FEED_BYTES=$(stat -c %s "$WORK/feed.out")
+fi
 
 # One request, fully read: the median of five.
 single() { for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done | sort -n | sed -n 3p; }
@@ -140,6 +158,10 @@ for connections in 8 64; do
     [ "$encoding" = gzip ] && header=(-H 'Accept-Encoding: gzip')
     step "wrk -c$connections $encoding: service"
     RESULT["service-$encoding-$connections"]=$(run_wrk -c"$connections" -d"$DURATION" "${header[@]}" "$URL")
+    if [ -n "$FEED" ]; then
+      step "wrk -c$connections $encoding: /api/feeds/$FEED"
+      RESULT["feed-$encoding-$connections"]=$(run_wrk -c"$connections" -d"$DURATION" "${header[@]}" "$FEED_URL")
+    fi
     step "wrk -c$connections $encoding: nginx"
     RESULT["nginx-$encoding-$connections"]=$(run_wrk -c"$connections" -d"$DURATION" "${header[@]}" "$NGINX_URL")
   done
@@ -185,6 +207,20 @@ mkdir -p "$ROOT/bench/out"
   echo "| service RSS after the runs | $((RSS_KB / 1024)) MB | < 1024 MB |"
   echo "| service peak RSS (VmHWM) | $((PEAK_KB / 1024)) MB | |"
   echo
+  if [ -n "$FEED" ]; then
+    echo "Feed /api/feeds/$FEED: $FEED_ENTRIES entries served, $FEED_BYTES bytes plain; each run right after the same run on /api/blacklist/active."
+    echo
+    echo "| run | active req/s | feed req/s | feed/active | active p99 ms | feed p99 ms | non-2xx/3xx answers (feed) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    for connections in 8 64; do
+      for encoding in plain gzip; do
+        read -r srps sp99 _ <<<"${RESULT["service-$encoding-$connections"]}"
+        read -r frps fp99 ffail <<<"${RESULT["feed-$encoding-$connections"]}"
+        echo "| $encoding, $connections connections | $srps | $frps | $(pct "$frps" "$srps") | $sp99 | $fp99 | $ffail |"
+      done
+    done
+    echo
+  fi
   echo '<details><summary>wrk output</summary>'
   echo
   echo '```'

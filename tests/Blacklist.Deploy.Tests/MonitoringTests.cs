@@ -8,9 +8,9 @@ namespace Blacklist.Deploy.Tests;
 /// <summary>deploy/monitoring: alert rules (promtool), their unit tests, scrape configs, dashboard, metric names.</summary>
 public sealed partial class MonitoringTests(ITestOutputHelper output)
 {
-    private const string Rules = "deploy/monitoring/alerts.yml";
+    private const string Rules = MonitoringExpressions.RulesFile;
     private const string RuleTests = "deploy/monitoring/alerts.test.yml";
-    private const string Dashboard = "deploy/monitoring/grafana-dashboard.json";
+    private const string Dashboard = MonitoringExpressions.DashboardFile;
     private const string MetricNames = "deploy/monitoring/metric-names.txt";
     private const string PromtoolInstall = "apt-get install prometheus (scripts/test-deps.sh does)";
 
@@ -112,14 +112,14 @@ public sealed partial class MonitoringTests(ITestOutputHelper output)
     {
         foreach (var (where, expr) in Expressions())
         {
-            foreach (Match selector in SelectorPattern().Matches(expr))
+            foreach (Match selector in MonitoringExpressions.SelectorPattern().Matches(expr))
             {
                 selector.Groups["labels"].Value.ShouldContain("job=\"blacklist\"", customMessage: $"{where}: {selector.Value}");
             }
 
             // What is left once selectors, label lists and ranges are gone must hold no bare metric name.
-            var rest = SelectorPattern().Replace(expr, " ");
-            rest = LabelListPattern().Replace(rest, " ");
+            var rest = MonitoringExpressions.SelectorPattern().Replace(expr, " ");
+            rest = MonitoringExpressions.LabelListPattern().Replace(rest, " ");
             rest = Regex.Replace(rest, "\\[[^\\]]*\\]", " ");
             var bare = BareNamePattern().Matches(rest).Select(m => m.Value).Where(n => n.Contains('_', StringComparison.Ordinal)).ToList();
             bare.ShouldBeEmpty($"{where}: metric names without a {{job=\"blacklist\"}} selector");
@@ -131,7 +131,7 @@ public sealed partial class MonitoringTests(ITestOutputHelper output)
     {
         var listed = Repo.Read(MetricNames).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var used = Expressions()
-            .SelectMany(e => SelectorPattern().Matches(e.Expr).Select(m => m.Groups["name"].Value))
+            .SelectMany(e => MonitoringExpressions.SelectorPattern().Matches(e.Expr).Select(m => m.Groups["name"].Value))
             .Select(series => BaseName(series, listed))
             .Where(name => !PrometheusSeries.Contains(name))
             .ToHashSet();
@@ -175,27 +175,7 @@ public sealed partial class MonitoringTests(ITestOutputHelper output)
             .SelectMany(g => g.Child("rules").Items())
             .Select(r => new Alert(r.Child("alert").Scalar() ?? "", (r.Child("expr").Scalar() ?? "").Trim(), r));
 
-    private static IEnumerable<(string Where, string Expr)> Expressions()
-    {
-        foreach (var alert in Alerts())
-        {
-            yield return (alert.Name, alert.Expr);
-        }
-
-        using var json = JsonDocument.Parse(Repo.Read(Dashboard));
-        foreach (var panel in json.RootElement.GetProperty("panels").EnumerateArray())
-        {
-            if (!panel.TryGetProperty("targets", out var targets))
-            {
-                continue;
-            }
-
-            foreach (var target in targets.EnumerateArray())
-            {
-                yield return ($"dashboard panel {panel.GetProperty("title").GetString()}", target.GetProperty("expr").GetString() ?? "");
-            }
-        }
-    }
+    private static IEnumerable<(string Where, string Expr)> Expressions() => MonitoringExpressions.Read(Repo.Root);
 
     /// <summary>A histogram's _bucket, _sum and _count series stand for the histogram's listed name.</summary>
     private static string BaseName(string series, string[] listed)
@@ -214,14 +194,6 @@ public sealed partial class MonitoringTests(ITestOutputHelper output)
     /// <summary>GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens.</summary>
     private static string GitHubAnchor(string heading) =>
         Regex.Replace(heading.Trim().ToLowerInvariant(), "[^a-z0-9 _-]", "").Replace(' ', '-');
-
-    /// <summary>A series selector with labels: metric_name{label="value",...}.</summary>
-    [GeneratedRegex("(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)\\{(?<labels>[^}]*)\\}")]
-    private static partial Regex SelectorPattern();
-
-    /// <summary>by (...), on (...), without (...), ignoring (...), group_left (...), group_right (...).</summary>
-    [GeneratedRegex("\\b(by|on|without|ignoring|group_left|group_right)\\s*\\([^)]*\\)")]
-    private static partial Regex LabelListPattern();
 
     /// <summary>An identifier that is not a function call.</summary>
     [GeneratedRegex("\\b[a-zA-Z_:][a-zA-Z0-9_:]*\\b(?!\\s*\\()")]

@@ -20,15 +20,19 @@ public sealed class OperationsTests(ITestOutputHelper output)
         "up{job=\"blacklist\"} == 0",
         "http_request_duration_seconds",
         "curl -fsS",
-        "bench/http-load.sh",
+        "bench/http/active-load.sh",
+        "%{time_total}",
         "pg_dump",
+        "blacklist backup",
+        "make backup",
         "blacklist restore",
+        "make restore FILE=",
         "trivy image",
         "make audit",
         "kube-bench",
         "EXPLAIN ANALYZE",
         "blacklist_cache_requests_total",
-        "process_resident_memory_bytes",
+        "process_working_set_bytes",
         "dotnet-counters",
     };
 
@@ -96,6 +100,43 @@ public sealed class OperationsTests(ITestOutputHelper output)
         {
             File.Delete(config);
         }
+    }
+
+    [Theory]
+    [InlineData("deploy", "deploy: (no Docker engine reachable|the docker CLI is not installed)")]
+    [InlineData("docker-push", "docker-push: (no Docker engine reachable|the docker CLI is not installed)")]
+    [InlineData("argocd-sync", "argocd-sync: (the argocd CLI is not installed|ArgoCD application 'blacklist' is not reachable)")]
+    public async Task Deploy_targets_say_what_is_missing_before_doing_anything(string target, string message)
+    {
+        var make = Tools.Require("make", "apt-get install make", output);
+        if (make is null)
+        {
+            return;
+        }
+
+        var result = await Tools.RunAsync(make, ["-s", target], new Dictionary<string, string?>
+        {
+            ["DOCKER_HOST"] = "unix:///nonexistent/docker.sock",
+            ["ARGOCD_SERVER"] = "127.0.0.1:9",
+        });
+        result.ExitCode.ShouldNotBe(0);
+        result.StdErr.ShouldMatch(message);
+    }
+
+    [Fact]
+    public async Task The_backup_targets_run_the_verbs()
+    {
+        var make = Tools.Require("make", "apt-get install make", output);
+        if (make is null)
+        {
+            return;
+        }
+
+        var backup = await Tools.RunAsync(make, ["-n", "backup", "KEEP=30", "BACKUP_DIR=/srv/backups"]);
+        var restore = await Tools.RunAsync(make, ["-n", "restore", "FILE=data/backups/blacklist-2026-11-27T023000.000Z.db"]);
+
+        backup.StdOut.ShouldContain("-- backup --keep 30 --directory \"/srv/backups\"");
+        restore.StdOut.ShouldContain("-- restore \"data/backups/blacklist-2026-11-27T023000.000Z.db\"");
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class OverlayTests(ITestOutputHelper output)
     [Fact]
     public async Task The_servicemonitor_component_scrapes_the_service_port_by_name()
     {
-        var kubectl = Tools.Require("kubectl", "it ships with the machine image", output);
+        var kubectl = Tools.Require("kubectl", "scripts/test-deps.sh installs kubectl >= 1.27 (kustomize v5)", output);
         if (kubectl is null)
         {
             return;

@@ -61,9 +61,16 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Creates a fresh database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string name)
+    public async Task<string> CreateDatabaseAsync(string name, bool existingIsFine = false)
     {
-        await RunCheckedAsync(Path.Combine(_binDirectory, "createdb"), ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", name]);
+        var createdb = Path.Combine(_binDirectory, "createdb");
+        string[] args = ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", name];
+        var (code, output) = await ExternalProcess.RunAsync(createdb, args);
+        if (code != 0 && !(existingIsFine && output.Contains("already exists", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException($"{createdb} {string.Join(' ', args)} failed ({code}): {output}");
+        }
+
         return ConnectionString(name);
     }
 

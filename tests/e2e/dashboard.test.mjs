@@ -11,7 +11,7 @@ import { PAGES, printTimings, medianLoad } from './lib/pages.mjs';
 
 let service;
 let browser;
-let session; // { context, page, problems, probes } at 1280 px, English
+let session; // { context, page, problems } at 1280 px, English
 const timings = {};
 
 /** The first address the service serves (the test reads the list; the dashboard never does). */
@@ -64,7 +64,6 @@ before(async () => {
 
 after(async () => {
   printTimings('Dashboard load times (navigation start → data-ready, median of 3 warm loads, 1280 px):', timings);
-  if (session?.probes.size) console.log(`Expected failed answers (logged by Chromium, handled by the page): ${[...session.probes].join(', ')}`);
   await browser?.close();
   await service?.stop();
 });
@@ -195,6 +194,15 @@ test('a collection triggered from the dashboard is followed until it finishes', 
   assert.equal(await line.getAttribute('data-status'), run.status, 'the dashboard shows the run\'s final status');
   assert.equal(run.status, 'succeeded', `the sample source's run succeeded (error: ${run.error})`);
   await page.waitForSelector(`tr[data-run-id="${runId}"]`);
+
+  // The source's own switch: off (the status says so), then on again.
+  const enabledNow = async () => (await service.json('/api/collection/status')).sources.find((s) => s.name === source.name).enabled;
+  await page.getByRole('button', { name: `Disable ${source.name}`, exact: true }).click();
+  await page.getByRole('button', { name: `Enable ${source.name}`, exact: true }).waitFor();
+  assert.equal(await enabledNow(), false, 'disabled in the service');
+  await page.getByRole('button', { name: `Enable ${source.name}`, exact: true }).click();
+  await page.getByRole('button', { name: `Disable ${source.name}`, exact: true }).waitFor();
+  assert.equal(await enabledNow(), true, 'enabled again');
   assertClean();
 });
 
@@ -219,6 +227,53 @@ test('the language switch turns every label Korean, persists, and Korean browser
   assertClean(korean);
   await korean.context.close();
   assertClean();
+});
+
+/** Presses Tab until the focused element matches `selector` (at most 40 times). */
+async function tabTo(page, selector) {
+  for (let i = 0; i < 40; i += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
+test('forms work from the keyboard alone: sign in, search, add to the allowlist', async () => {
+  const keyboard = await openPage(browser, { width: 1280 });
+  const { page } = keyboard;
+  if (await authEnabled(service)) {
+    const user = await testUser(service, 'operator');
+    await loadPage(page, service.url, '/login', 'login');
+    assert.ok(await page.evaluate(() => document.activeElement?.matches('input[name=username]')), 'the user name field has the focus on arrival');
+    await page.keyboard.type(user.username);
+    await tabTo(page, 'input[name=password]');
+    await page.keyboard.type(user.password);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('main[data-ready="overview"]');
+  }
+
+  const address = await servedAddress();
+  await loadPage(page, service.url, '/search', 'search');
+  await tabTo(page, 'input[name=q]');
+  await page.keyboard.type(address);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-verdict="blocked"]');
+
+  const partner = '45.33.32.157';
+  await loadPage(page, service.url, '/lists?tab=allowlist', 'lists');
+  await tabTo(page, 'textarea[name=ranges]');
+  await page.keyboard.type(partner);
+  await tabTo(page, 'input[name=reason]');
+  await page.keyboard.type('e2e: typed, not clicked');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`tr[data-range="${partner}"]`);
+  const entry = (await service.json('/api/allowlist')).find((e) => e.range === partner);
+  assert.equal(entry?.reason, 'e2e: typed, not clicked');
+  const removed = await service.fetch(`/api/allowlist/${entry.id}`, { method: 'DELETE' });
+  assert.ok(removed.ok, `removing the entry again: ${removed.status}`);
+
+  assertClean(keyboard);
+  await keyboard.context.close();
 });
 
 test('a reader sees only what a reader may do', async (t) => {
@@ -275,7 +330,7 @@ test('every page: labelled controls, keyboard focus, no overflow at 390 px, scre
   assert.notEqual(focused.outline, 'none', 'focus is visible');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
-  const limit = Number(process.env.E2E_MAX_LOAD_MS ?? 1000);
-  for (const [name, { ms }] of Object.entries(timings)) assert.ok(ms !== null && ms < limit, `${name} loads in under ${limit} ms (took ${Math.round(ms)} ms)`);
+  // Load times are recorded and printed here (small data); big.test.mjs (E2E_BIG=1) holds them to 1 s with 1M entries.
+  for (const [name, { ms }] of Object.entries(timings)) assert.ok(Number.isFinite(ms), `${name}: the page set its data-ready mark`);
   assertClean();
 });

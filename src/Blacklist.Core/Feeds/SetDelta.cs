@@ -10,12 +10,14 @@ public sealed record SetDelta(long FromVersion, long ToVersion, IpSet Added, IpS
 {
     public bool IsEmpty => Added.IsEmpty && Removed.IsEmpty;
 
-    /// <summary>The delta from <paramref name="older"/> to <paramref name="newer"/> (two linear sweeps over the sorted ranges).</summary>
+    /// <summary>The delta from <paramref name="older"/> to <paramref name="newer"/> (one sweep per family over the sorted ranges).</summary>
     public static SetDelta Between(long fromVersion, IpSet older, long toVersion, IpSet newer)
     {
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
-        return new SetDelta(fromVersion, toVersion, newer.Except(older), older.Except(newer));
+        var (addedV4, removedV4) = SymmetricDifference.Of(older.V4, newer.V4);
+        var (addedV6, removedV6) = SymmetricDifference.Of(older.V6, newer.V6);
+        return new SetDelta(fromVersion, toVersion, new IpSet(addedV4, addedV6), new IpSet(removedV4, removedV6));
     }
 
     /// <summary>No change at <paramref name="version"/>.</summary>
@@ -26,6 +28,13 @@ public sealed record SetDelta(long FromVersion, long ToVersion, IpSet Added, IpS
     {
         ArgumentNullException.ThrowIfNull(list);
         return list.Except(Removed).Union(Added);
+    }
+
+    /// <summary>The list this delta started from, given the list it led to: (list − Added) ∪ Removed.</summary>
+    public IpSet UndoFrom(IpSet list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return list.Except(Added).Union(Removed);
     }
 
     /// <summary>

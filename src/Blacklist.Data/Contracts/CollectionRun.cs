@@ -79,5 +79,5 @@ public sealed record RunFailure(long RunId, RunStatus Status, DateTimeOffset Fin
     public long RefusedObservations { get; init; }
 }
 
-/// <summary>Per-source view for the status page.</summary>
-public sealed record SourceSummary(string Source, CollectionRun? LastRun, DateTimeOffset? LastSuccessAt, long ActiveIndicators);
+/// <summary>Per-source run history for the status page (active counts come from the served snapshot).</summary>
+public sealed record SourceSummary(string Source, CollectionRun? LastRun, DateTimeOffset? LastSuccessAt);

@@ -26,8 +26,8 @@ public interface ICollectionRunStore
     /// <summary>The newest runs first, of one source or of all.</summary>
     Task<IReadOnlyList<CollectionRun>> ListAsync(string? source, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Per source: the last run, the last success and the number of active indicators at <paramref name="now"/>.</summary>
-    Task<IReadOnlyDictionary<string, SourceSummary>> GetSummariesAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Per source that has runs: the last run and the last success (reads the runs table only).</summary>
+    Task<IReadOnlyDictionary<string, SourceSummary>> GetSummariesAsync(CancellationToken cancellationToken);
 
     /// <summary>Entries applied by the source's last successful run that fetched data (not a "not modified"), or null.</summary>
     Task<long?> GetPreviousCountAsync(string source, CancellationToken cancellationToken);

@@ -2,6 +2,7 @@ using Blacklist.Core.Indicators;
 using Blacklist.Core.Sources;
 using Blacklist.Data.Contracts;
 using Blacklist.Data.Model;
+using Blacklist.Data.Postgres;
 using Blacklist.Data.Sqlite;
 using Blacklist.Data.Stores;
 using Microsoft.Data.Sqlite;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Blacklist.Data.Hosting;
 
@@ -29,9 +31,18 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDataChangeNotifier, NoChangeNotifier>();
-        services.AddDbContextFactory<BlacklistDbContext>(builder => builder
-            .UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsHistoryTable("schema_migrations"))
-            .AddInterceptors(new SqlitePragmaInterceptor()));
+        services.AddDbContextFactory<BlacklistDbContext, BlacklistContextFactory>(builder =>
+        {
+            if (options.Provider == DatabaseProviders.Postgres)
+            {
+                builder.UsePostgres(options.ConnectionString, BlacklistDbContext.HistoryTable);
+            }
+            else
+            {
+                builder.UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(BlacklistDbContext.HistoryTable))
+                    .AddInterceptors(new SqlitePragmaInterceptor());
+            }
+        });
 
         services.AddSingleton<DataWriter>();
         services.AddSingleton<IIndicatorStore, IndicatorStore>();
@@ -49,24 +60,19 @@ public static class DataServiceCollectionExtensions
     private static DataOptions ReadOptions(IConfiguration configuration, string dataDirectory)
     {
         var provider = (configuration["Database:Provider"] ?? DatabaseProviders.Sqlite).Trim().ToLowerInvariant();
-        if (provider is "postgres" or "postgresql" or "npgsql")
+        if (provider is "postgresql" or "npgsql")
         {
-            throw new InvalidOperationException(
-                "Database:Provider is 'postgres', but PostgreSQL support arrives with issue 5; set Database:Provider to 'sqlite' (the default) for now.");
-        }
-
-        if (provider != DatabaseProviders.Sqlite)
-        {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'sqlite' (the default) or 'postgres'.");
+            provider = DatabaseProviders.Postgres;
         }
 
         var fullDirectory = Path.GetFullPath(dataDirectory);
         var configured = configuration.GetConnectionString("Blacklist");
-        var connection = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "" : configured);
-        if (string.IsNullOrWhiteSpace(connection.DataSource))
+        var connectionString = provider switch
         {
-            connection.DataSource = Path.Combine(fullDirectory, "blacklist.db");
-        }
+            DatabaseProviders.Sqlite => SqliteConnectionString(configured, fullDirectory),
+            DatabaseProviders.Postgres => PostgresConnectionString(configured),
+            _ => throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'sqlite' (the default) or 'postgres'."),
+        };
 
         var manualTtl = LifetimePolicy.DefaultManualTtl;
         var manualTtlText = configuration["Blacklist:Sources:manual:Ttl"];
@@ -81,9 +87,47 @@ public static class DataServiceCollectionExtensions
         return new DataOptions
         {
             Provider = provider,
-            ConnectionString = connection.ToString(),
+            ConnectionString = connectionString,
             DataDirectory = fullDirectory,
             ManualTtl = manualTtl,
         };
+    }
+
+    private static string SqliteConnectionString(string? configured, string dataDirectory)
+    {
+        var connection = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "" : configured);
+        if (string.IsNullOrWhiteSpace(connection.DataSource))
+        {
+            connection.DataSource = Path.Combine(dataDirectory, "blacklist.db");
+        }
+
+        return connection.ToString();
+    }
+
+    private static string PostgresConnectionString(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            throw new InvalidOperationException(
+                "Database:Provider is 'postgres' but ConnectionStrings:Blacklist is empty; set it (environment ConnectionStrings__Blacklist), "
+                + "e.g. 'Host=postgres;Port=5432;Database=blacklist;Username=blacklist;Password=…'.");
+        }
+
+        NpgsqlConnectionStringBuilder connection;
+        try
+        {
+            connection = new NpgsqlConnectionStringBuilder(configured);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Blacklist is not a valid PostgreSQL connection string: {e.Message}", e);
+        }
+
+        if (string.IsNullOrWhiteSpace(connection.Host))
+        {
+            throw new InvalidOperationException("ConnectionStrings:Blacklist names no Host; add Host=<server> to the PostgreSQL connection string.");
+        }
+
+        return connection.ConnectionString;
     }
 }

@@ -7,9 +7,13 @@ namespace Blacklist.Data.Model;
 /// <summary>
 /// The provider-neutral model. Table and column names are snake_case and spelled out here so that
 /// every provider's schema matches; timestamps are Unix milliseconds (see <see cref="UnixTime"/>).
+/// This type carries the SQLite migrations; <see cref="Postgres.PostgresBlacklistDbContext"/>
+/// derives from it to carry PostgreSQL's own.
 /// </summary>
-internal sealed class BlacklistDbContext(DbContextOptions<BlacklistDbContext> options) : DbContext(options)
+internal class BlacklistDbContext(DbContextOptions<BlacklistDbContext> options) : DbContext(options)
 {
+    public const string HistoryTable = "schema_migrations";
+
     public DbSet<SourceRow> Sources => Set<SourceRow>();
 
     public DbSet<IndicatorRow> Indicators => Set<IndicatorRow>();

@@ -9,7 +9,7 @@ internal sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<Bla
     public BlacklistDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<BlacklistDbContext>()
-            .UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsHistoryTable("schema_migrations"))
+            .UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsHistoryTable(BlacklistDbContext.HistoryTable))
             .Options;
         return new BlacklistDbContext(options);
     }

@@ -1,4 +1,5 @@
 using Blacklist.Data.Hosting;
+using Blacklist.Data.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,10 +15,17 @@ public static class SecurityDataServiceCollectionExtensions
     public static IServiceCollection AddBlacklistSecurityData(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<SecurityDbContext>((provider, builder) =>
+        services.AddDbContextFactory<SecurityDbContext, SecurityContextFactory>((provider, builder) =>
         {
             var options = provider.GetRequiredService<DataOptions>();
-            builder.UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(SecurityDbContext.HistoryTable));
+            if (options.Provider == DatabaseProviders.Postgres)
+            {
+                builder.UsePostgres(options.ConnectionString, SecurityDbContext.HistoryTable);
+            }
+            else
+            {
+                builder.UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(SecurityDbContext.HistoryTable));
+            }
         });
         services.TryAddSingleton<ISecurityAuditLog, SecurityAuditLog>();
         services.TryAddSingleton<IApiKeyStore, ApiKeyStore>();

@@ -6,9 +6,11 @@ namespace Blacklist.Data.Security;
 /// <summary>
 /// Credentials and their audit trail, on the main database but with its own migrations history
 /// (__security_migrations), so the security schema evolves independently of the indicator schema.
-/// Provider-neutral: snake_case names, timestamps as Unix milliseconds, roles as integers.
+/// Provider-neutral: snake_case names, timestamps as Unix milliseconds, roles as integers. This
+/// type carries the SQLite migrations; <see cref="Postgres.PostgresSecurityDbContext"/> derives
+/// from it to carry PostgreSQL's own.
 /// </summary>
-internal sealed class SecurityDbContext(DbContextOptions<SecurityDbContext> options) : DbContext(options)
+internal class SecurityDbContext(DbContextOptions<SecurityDbContext> options) : DbContext(options)
 {
     public const string HistoryTable = "__security_migrations";
 

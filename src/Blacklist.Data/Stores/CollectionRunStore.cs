@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Blacklist.Data.Contracts;
 using Blacklist.Data.Model;
+using Blacklist.Data.Postgres;
 using Blacklist.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Blacklist.Data.Stores;
 
@@ -24,7 +26,7 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
             QueuedAt = run.QueuedAt,
             Parameters = run.Parameters.Count == 0 ? null : JsonSerializer.Serialize(run.Parameters),
         };
-        return SaveAndReturnIdAsync(row, cancellationToken);
+        return SaveAndReturnIdAsync(row, run.Actor is null ? null : db => AuditTrigger(db, run), cancellationToken);
     }
 
     public Task MarkRunningAsync(long runId, DateTimeOffset startedAt, CancellationToken cancellationToken)
@@ -44,11 +46,7 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
             async db =>
             {
                 await EnsureSourceAsync(db, application.Source, application.Kind, application.SeenAt, cancellationToken);
-                var connection = (SqliteConnection)db.Database.GetDbConnection();
-                var transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-                var counts = application.NotModified
-                    ? await SqliteIndicatorUpsert.TouchAsync(connection, transaction, application, cancellationToken)
-                    : await SqliteIndicatorUpsert.ApplyAsync(connection, transaction, application, cancellationToken);
+                var counts = await UpsertAsync(db, application, cancellationToken);
 
                 var now = writer.Time.GetUtcNow();
                 var run = await FindAsync(db, application.RunId, cancellationToken);
@@ -125,7 +123,7 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
             },
             cancellationToken);
 
-    public Task<IReadOnlyDictionary<string, SourceSummary>> GetSummariesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, SourceSummary>> GetSummariesAsync(CancellationToken cancellationToken)
         => writer.ReadAsync<IReadOnlyDictionary<string, SourceSummary>>(
             async db =>
             {
@@ -136,20 +134,12 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
                     .GroupBy(r => r.Source)
                     .Select(g => new { Source = g.Key, At = g.Max(r => r.FinishedAt) })
                     .ToListAsync(cancellationToken);
-                var active = await db.Indicators
-                    .Where(i => i.RemovedAt == null && i.ExpiresAt > now)
-                    .GroupBy(i => i.Source)
-                    .Select(g => new { Source = g.Key, Count = g.LongCount() })
-                    .ToListAsync(cancellationToken);
 
-                var names = lastRuns.Select(r => r.Source).Concat(active.Select(a => a.Source)).Distinct(StringComparer.Ordinal);
-                return names.ToDictionary(
-                    name => name,
-                    name => new SourceSummary(
-                        name,
-                        lastRuns.Where(r => r.Source == name).Select(ToRun).FirstOrDefault(),
-                        lastSuccess.FirstOrDefault(s => s.Source == name)?.At,
-                        active.FirstOrDefault(a => a.Source == name)?.Count ?? 0),
+                // Only the small runs table: active counts per source come from the served snapshot
+                // (counting them here scanned every indicator on each status or health request).
+                return lastRuns.ToDictionary(
+                    run => run.Source,
+                    run => new SourceSummary(run.Source, ToRun(run), lastSuccess.FirstOrDefault(s => s.Source == run.Source)?.At),
                     StringComparer.Ordinal);
             },
             cancellationToken);
@@ -188,17 +178,28 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
         return interrupted;
     }
 
-    private async Task<long> SaveAndReturnIdAsync(CollectionRunRow row, CancellationToken cancellationToken)
+    private async Task<long> SaveAndReturnIdAsync(CollectionRunRow row, Action<BlacklistDbContext>? audit, CancellationToken cancellationToken)
     {
         await writer.SaveAsync(
             db =>
             {
                 db.CollectionRuns.Add(row);
+                audit?.Invoke(db);
                 return Task.CompletedTask;
             },
             cancellationToken);
         return row.Id;
     }
+
+    /// <summary>A person's trigger is a privileged action: audited with the parameter names only (an OTP is a secret).</summary>
+    private static void AuditTrigger(BlacklistDbContext db, NewRun run)
+        => DataWriter.Audit(
+            db,
+            run.QueuedAt,
+            run.Actor!,
+            "collection.trigger",
+            run.Source,
+            run.Parameters.Count == 0 ? run.Trigger : $"{run.Trigger} with {string.Join(", ", run.Parameters.Keys.Order(StringComparer.Ordinal))}");
 
     private static async Task AcceptRefusedAsync(BlacklistDbContext db, RunApplication application, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -226,6 +227,22 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
             db.Sources.Add(new SourceRow { Name = source, Kind = kind, CreatedAt = now });
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The provider's set-based bulk path (SQLite: prepared staging; PostgreSQL: binary COPY), in the open transaction.</summary>
+    private static Task<RunCounts> UpsertAsync(BlacklistDbContext db, RunApplication application, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        return (db.Database.GetDbConnection(), transaction) switch
+        {
+            (SqliteConnection sqlite, SqliteTransaction open) => application.NotModified
+                ? SqliteIndicatorUpsert.TouchAsync(sqlite, open, application, cancellationToken)
+                : SqliteIndicatorUpsert.ApplyAsync(sqlite, open, application, cancellationToken),
+            (NpgsqlConnection npgsql, NpgsqlTransaction open) => application.NotModified
+                ? PostgresIndicatorUpsert.TouchAsync(npgsql, open, application, cancellationToken)
+                : PostgresIndicatorUpsert.ApplyAsync(npgsql, open, application, cancellationToken),
+            var (other, _) => throw new NotSupportedException($"no bulk upsert for {other.GetType().Name}"),
+        };
     }
 
     private static async Task<CollectionRunRow> FindAsync(BlacklistDbContext db, long runId, CancellationToken cancellationToken)

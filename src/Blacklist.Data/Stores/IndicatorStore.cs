@@ -98,10 +98,14 @@ internal sealed class IndicatorStore(DataWriter writer, IDbContextFactory<Blackl
 
     public Task<IReadOnlyList<IndicatorRecord>> ListManualAsync(CancellationToken cancellationToken)
         => writer.ReadAsync<IReadOnlyList<IndicatorRecord>>(
+            // Removed entries are dropped here, not in SQL: with "removed_at IS NULL" SQLite picks the
+            // removed_at index (true for nearly every row) and reads the whole table instead of the
+            // few rows of the source's own index.
             async db => (await db.Indicators.AsNoTracking()
-                    .Where(i => i.Source == ManualSource && i.RemovedAt == null)
+                    .Where(i => i.Source == ManualSource)
                     .OrderBy(i => i.Id)
                     .ToListAsync(cancellationToken))
+                .Where(i => i.RemovedAt == null)
                 .Select(RowMapping.ToRecord)
                 .ToList(),
             cancellationToken);

@@ -16,7 +16,7 @@ internal static class BlacklistCommandLine
         };
 
         // Verbs, in the order `--help` lists them.
-        Command[] verbs = [ImportCommand.Create(), ExportCommand.Create(), CheckCommand.Create(), CollectCommand.Create(), MigrateCommand.Create(), KeysCommand.Create(), NetCommand.Create()];
+        Command[] verbs = [ImportCommand.Create(), ExportCommand.Create(), CheckCommand.Create(), CollectCommand.Create(), MigrateCommand.Create(), BackupCommand.Create(), RestoreCommand.Create(), KeysCommand.Create(), NetCommand.Create()];
         foreach (var verb in verbs)
         {
             root.Subcommands.Add(verb);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Blacklist.Collectors.Abstractions;
 using Blacklist.Data.Contracts;
+using Blacklist.Server.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,13 +29,18 @@ public static class CollectionApi
             .WithSummary("Switch scheduled collection on");
         group.MapPost("/disable", (HttpContext http, [AsParameters] CollectionServices services, CancellationToken ct) => SwitchAsync(false, http, services, ct))
             .WithSummary("Switch scheduled collection off (manual triggers still run)");
+        group.MapPost("/{source}/enable", (string source, HttpContext http, [AsParameters] CollectionServices services, CancellationToken ct) => SwitchSourceAsync(source, true, http, services, ct))
+            .WithSummary("Switch one source's scheduled collection on (overrides its configured Enabled; audited)");
+        group.MapPost("/{source}/disable", (string source, HttpContext http, [AsParameters] CollectionServices services, CancellationToken ct) => SwitchSourceAsync(source, false, http, services, ct))
+            .WithSummary("Switch one source's scheduled collection off (what it collected stays served until it expires; audited)");
         return group;
     }
 
     internal static async Task<Ok<CollectionStatusView>> GetStatusAsync([AsParameters] CollectionServices services, CancellationToken cancellationToken)
     {
-        var now = services.Time.GetUtcNow();
-        var summaries = await services.Runs.GetSummariesAsync(now, cancellationToken);
+        var summaries = await services.Runs.GetSummariesAsync(cancellationToken);
+        // Active counts from the served snapshot: the same lifetime rule, counted once per build.
+        var active = services.Snapshots.Current?.Snapshot.Counts.IndicatorsBySource;
         var enabled = await services.Catalog.GetEnabledAsync(cancellationToken);
         var nextRuns = services.Scheduler.NextRuns;
         var sources = new List<SourceStatusView>();
@@ -53,7 +59,7 @@ public static class CollectionApi
                 TtlDays = source.Ttl.TotalDays,
                 LastRun = summary?.LastRun is { } last ? RunView.From(last) : null,
                 LastSuccessAt = summary?.LastSuccessAt,
-                ActiveIndicators = summary?.ActiveIndicators ?? 0,
+                ActiveIndicators = active?.GetValueOrDefault(source.Name) ?? 0,
                 CredentialsSet = extras?.CredentialsSet,
                 Details = extras?.Details,
             });
@@ -61,7 +67,7 @@ public static class CollectionApi
 
         var switchedOn = await services.Switch.IsEnabledAsync(cancellationToken);
         var leader = await services.Leadership.IsLeaderAsync(cancellationToken);
-        return TypedResults.Ok(new CollectionStatusView(switchedOn, leader, sources));
+        return TypedResults.Ok(new CollectionStatusView(switchedOn, leader, sources) { PushDevices = services.Push.List() });
     }
 
     internal static async Task<Results<Accepted<TriggerView>, ProblemHttpResult>> TriggerAsync(
@@ -141,6 +147,21 @@ public static class CollectionApi
             enabled ? "scheduled collection is on" : "scheduled collection is off; manual triggers still run"));
     }
 
+    internal static async Task<Results<Ok<SourceSwitchView>, ProblemHttpResult>> SwitchSourceAsync(
+        string source, bool enabled, HttpContext http, CollectionServices services, CancellationToken cancellationToken)
+    {
+        if (services.Catalog.Find(source) is not { IsCollected: true } definition)
+        {
+            return TypedResults.Problem(
+                detail: $"there is no collected source named '{source}'; GET /api/collection/status lists them",
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Unknown source");
+        }
+
+        await services.Registry.SetEnabledAsync(definition.Name, enabled, Actor(http), cancellationToken);
+        return TypedResults.Ok(new SourceSwitchView(definition.Name, enabled, definition.Enabled));
+    }
+
     private static Accepted<TriggerView> Queued(long runId, string? note)
         => TypedResults.Accepted(Invariant($"/api/collection/runs/{runId}"), new TriggerView(runId, "queued", note));
 
@@ -199,4 +220,6 @@ internal sealed record CollectionServices(
     [property: FromServices] CollectionScheduler Scheduler,
     [property: FromServices] ICollectionLeadership Leadership,
     [property: FromServices] IEnumerable<ISourceStatusContributor> Contributors,
-    [property: FromServices] TimeProvider Time);
+    [property: FromServices] Push.PushStatusBoard Push,
+    [property: FromServices] SnapshotHolder Snapshots,
+    [property: FromServices] ISourceRegistry Registry);

@@ -66,7 +66,7 @@ internal sealed class CollectionScheduler(
     private async Task PlanFirstRunsAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var summaries = await runs.GetSummariesAsync(now, cancellationToken);
+        var summaries = await runs.GetSummariesAsync(cancellationToken);
         lock (nextRuns)
         {
             foreach (var source in catalog.All.Where(s => s.IsCollected && s.Schedule is not null))

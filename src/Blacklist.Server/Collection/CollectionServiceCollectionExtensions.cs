@@ -1,6 +1,7 @@
 using Blacklist.Collectors.Abstractions;
 using Blacklist.Collectors.File;
 using Blacklist.Collectors.Http;
+using Blacklist.Data.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ public static class CollectionServiceCollectionExtensions
     /// <summary>
     /// Registers collection: the "http" and "file" collectors, the sources from Blacklist:Sources
     /// (validated at start-up, every problem listed), the runner, its queue and worker, the cron
-    /// scheduler, the global switch and single-process leadership. Other kinds register with
+    /// scheduler, the global switch and leadership (single-process on SQLite, an advisory lock on PostgreSQL). Other kinds register with
     /// <c>services.AddSingleton&lt;ISourceCollector, X&gt;()</c> (plus, optionally, an
     /// <see cref="ISourceKindValidator"/> and an <see cref="ISourceStatusContributor"/>). Needs
     /// <c>AddBlacklistData</c>; call it after that, so the schema exists before runs start.
@@ -44,7 +45,10 @@ public static class CollectionServiceCollectionExtensions
         services.AddOptions<SourcesOptions>().ValidateOnStart();
         services.AddOptions<CollectionOptions>().Bind(configuration.GetSection(CollectionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.TryAddSingleton<ICollectionLeadership, SingleProcessLeadership>();
+        // On PostgreSQL several replicas may share the database: one advisory lock picks the collector.
+        services.TryAddSingleton<ICollectionLeadership>(provider => provider.GetRequiredService<DataOptions>().Provider == DatabaseProviders.Postgres
+            ? ActivatorUtilities.CreateInstance<PostgresAdvisoryLeadership>(provider)
+            : new SingleProcessLeadership());
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<CollectionSwitch>();
         services.AddSingleton<CollectionQueue>();

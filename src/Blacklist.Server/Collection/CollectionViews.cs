@@ -3,7 +3,11 @@ using Blacklist.Data.Contracts;
 namespace Blacklist.Server.Collection;
 
 /// <summary>GET /api/collection/status.</summary>
-public sealed record CollectionStatusView(bool CollectionEnabled, bool SchedulingReplica, IReadOnlyList<SourceStatusView> Sources);
+public sealed record CollectionStatusView(bool CollectionEnabled, bool SchedulingReplica, IReadOnlyList<SourceStatusView> Sources)
+{
+    /// <summary>Each FortiGate the feeds are pushed to (Blacklist:Push).</summary>
+    public IReadOnlyList<Push.PushDeviceStatus> PushDevices { get; init; } = [];
+}
 
 /// <summary>One source on the status page.</summary>
 public sealed record SourceStatusView(string Name, string Kind, bool Enabled, bool ConfiguredEnabled)
@@ -68,6 +72,9 @@ public sealed record RunView(long Id, string Source, string Trigger, string Stat
 
 /// <summary>202 body of a trigger or an accept: follow <c>Location</c> (GET /api/collection/runs/{runId}).</summary>
 public sealed record TriggerView(long RunId, string Status, string? Note);
+
+/// <summary>Answer of POST /api/collection/{source}/enable and /disable: the override now in force, and what the configuration says.</summary>
+public sealed record SourceSwitchView(string Source, bool Enabled, bool ConfiguredEnabled);
 
 /// <summary>Answer of POST /api/collection/enable and /disable.</summary>
 public sealed record SwitchView(bool CollectionEnabled, string Note);

@@ -27,6 +27,9 @@ internal sealed partial class FeedRefreshService(SnapshotHolder snapshots, FeedP
                 publisher.Publish(next.Snapshot);
                 var elapsedMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 LogPublished(logger, version, publisher.Profiles.Count, elapsedMs);
+
+                // The last step of a rebuild: what the snapshot and feed builds left behind goes back to the OS.
+                HeapCompaction.AfterRebuild(next.Snapshot.Counts.Indicators);
             }
             catch (Exception ex)
             {

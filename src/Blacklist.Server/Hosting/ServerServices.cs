@@ -2,9 +2,12 @@ using Blacklist.Data.Contracts;
 using Blacklist.Server.Api.Json;
 using Blacklist.Server.Api.Problems;
 using Blacklist.Server.Api.Search;
+using Blacklist.Server.Api.Stats;
+using Blacklist.Server.Caching;
 using Blacklist.Server.Collection;
 using Blacklist.Server.Feeds;
 using Blacklist.Server.Observability;
+using Blacklist.Server.Push;
 using Blacklist.Server.Snapshots;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,6 +23,7 @@ internal static class ServerServices
         AddValidatedOptions<ListOptions>(services, ListOptions.Section);
         AddValidatedOptions<SearchOptions>(services, SearchOptions.Section);
         services.AddFeedProfiles(builder.Configuration);
+        services.AddFeedPush(builder.Configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SnapshotHolder>();
@@ -27,11 +31,17 @@ internal static class ServerServices
         services.AddSingleton<ServiceClock>();
         services.AddSingleton<SnapshotService>();
 
+        // Redis (or memory) before the snapshot service starts, so its first load can reuse other replicas' lists.
+        services.AddSharedCache(builder.Configuration);
+
         // After the store's own registrations, so its migration runs before the first snapshot load.
         services.AddHostedService(provider => provider.GetRequiredService<SnapshotService>());
-        services.Replace(ServiceDescriptor.Singleton<IDataChangeNotifier>(provider => provider.GetRequiredService<SnapshotService>()));
+
+        // A commit wakes this replica's snapshot service and, through Redis, every other replica's.
+        services.Replace(ServiceDescriptor.Singleton<IDataChangeNotifier>(provider => provider.GetRequiredService<SnapshotChangeSignal>()));
 
         services.AddCollection(builder.Configuration);
+        services.AddStatsApi();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, timeout: TimeSpan.FromSeconds(3))
             .AddCheck<CollectorsHealthCheck>(CollectorsHealthCheck.Name, timeout: TimeSpan.FromSeconds(3));

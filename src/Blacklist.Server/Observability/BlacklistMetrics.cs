@@ -26,7 +26,7 @@ internal static class BlacklistMetrics
         "blacklist_database_up", "1 when the last database call succeeded, else 0.");
 
     public static readonly Counter CacheRequests = Metrics.CreateCounter(
-        "blacklist_cache_requests_total", "List payload requests by cache result (hit: served pre-rendered; miss: rendered for this request).", "result");
+        "blacklist_cache_requests_total", "List payload requests by cache result (hit: served pre-rendered; miss: rendered for this request), and lookups of rendered lists in Redis (redis_hit: another replica's bytes reused; redis_miss: rendered here and shared).", "result");
 
     public static readonly Gauge CacheFallbackActive = Metrics.CreateGauge(
         "blacklist_cache_fallback_active", "1 when the shared cache is unavailable and this replica serves from memory alone.");

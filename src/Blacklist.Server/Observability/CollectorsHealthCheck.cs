@@ -8,7 +8,7 @@ namespace Blacklist.Server.Observability;
 /// The collection summary in /health: the global switch, how many sources are on, and which of
 /// them failed or were refused on their last run (degraded: the data they feed may be getting old).
 /// </summary>
-internal sealed class CollectorsHealthCheck(CollectionSwitch collectionSwitch, SourceCatalog catalog, ICollectionRunStore runs, TimeProvider time) : IHealthCheck
+internal sealed class CollectorsHealthCheck(CollectionSwitch collectionSwitch, SourceCatalog catalog, ICollectionRunStore runs) : IHealthCheck
 {
     public const string Name = "collectors";
 
@@ -16,7 +16,7 @@ internal sealed class CollectorsHealthCheck(CollectionSwitch collectionSwitch, S
     {
         var switchedOn = await collectionSwitch.IsEnabledAsync(cancellationToken);
         var enabled = await catalog.GetEnabledAsync(cancellationToken);
-        var summaries = await runs.GetSummariesAsync(time.GetUtcNow(), cancellationToken);
+        var summaries = await runs.GetSummariesAsync(cancellationToken);
         var collected = catalog.All.Where(s => s.IsCollected).ToList();
         var on = collected.Where(s => enabled.GetValueOrDefault(s.Name)).Select(s => s.Name).ToList();
         var failing = on

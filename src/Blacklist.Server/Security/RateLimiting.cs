@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Blacklist.Server.Caching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,9 @@ namespace Blacklist.Server.Security;
 /// <summary>
 /// The framework's rate limiter with one fixed-window budget per policy, partitioned by API key
 /// (or signed-in user) when there is one, else by client address. Rejections are 429 problem+json
-/// with Retry-After and counted in blacklist_rate_limit_rejections_total{policy}.
+/// with Retry-After and counted in blacklist_rate_limit_rejections_total{policy}. With Redis
+/// configured the windows are counted in Redis, so every replica draws on one budget per client
+/// (<see cref="RedisFixedWindowRateLimiter"/>; per replica again while Redis is unreachable).
 /// </summary>
 internal static class RateLimiting
 {
@@ -21,6 +24,12 @@ internal static class RateLimiting
                 options.AddPolicy(policy, context =>
                 {
                     var budget = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.For(policy);
+                    if (context.RequestServices.GetService<SharedCacheConnection>() is { IsConfigured: true } redis)
+                    {
+                        var time = context.RequestServices.GetRequiredService<TimeProvider>();
+                        return RateLimitPartition.Get(PartitionOf(context), partition => new RedisFixedWindowRateLimiter(redis, $"{policy}:{partition}", budget.PermitLimit, budget.Window, time));
+                    }
+
                     return RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context), _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = budget.PermitLimit,

@@ -1,19 +1,25 @@
 using Blacklist.Core.Rendering;
 using Blacklist.Core.Snapshots;
+using Blacklist.Server.Caching;
 
 namespace Blacklist.Server.Snapshots;
 
 /// <summary>
 /// The snapshot being served together with its rendered payloads: swapped as one object, so a
-/// reader never pairs one version's data with another version's bytes.
+/// reader never pairs one version's data with another version's bytes. With a shared cache, a format
+/// is taken from Redis when another replica rendered it for the same content, else rendered here.
 /// </summary>
 internal sealed class PublishedSnapshot
 {
     private readonly Lazy<RenderedPayload>[] _payloads;
+    private readonly SharedPayloadCache? _shared;
+    private readonly Lazy<ulong> _fingerprint;
 
-    public PublishedSnapshot(BlocklistSnapshot snapshot, ListOptions options)
+    public PublishedSnapshot(BlocklistSnapshot snapshot, ListOptions options, SharedPayloadCache? shared = null)
     {
         Snapshot = snapshot;
+        _shared = shared;
+        _fingerprint = new Lazy<ulong>(() => SnapshotFingerprint.Of(snapshot, options), LazyThreadSafetyMode.ExecutionAndPublication);
         var formats = Enum.GetValues<ListFormat>();
         _payloads = new Lazy<RenderedPayload>[formats.Max(f => (int)f) + 1];
         foreach (var format in formats)
@@ -32,7 +38,12 @@ internal sealed class PublishedSnapshot
 
     private RenderedPayload Render(ListFormat format, ListOptions options)
     {
-        var (input, entries) = ListInputs.For(Snapshot, format, options);
-        return RenderedPayload.Render(ListRenderers.For(format), input, entries, options.BrotliQuality);
+        return _shared is null ? RenderHere() : _shared.GetOrRender(Snapshot, _fingerprint.Value, format, RenderHere);
+
+        RenderedPayload RenderHere()
+        {
+            var (input, entries) = ListInputs.For(Snapshot, format, options);
+            return RenderedPayload.Render(ListRenderers.For(format), input, entries, options.BrotliQuality);
+        }
     }
 }

@@ -60,6 +60,10 @@ internal sealed class RenderedPayload
         return new RenderedPayload(renderer.Format, renderer.ContentType, input.Version, entries, identity, CompressGzip(identity), CompressBrotli(identity, brotliQuality));
     }
 
+    /// <summary>A payload rendered and compressed elsewhere (another replica, through the shared cache).</summary>
+    public static RenderedPayload FromEncodings(ListFormat format, long version, long entries, byte[] identity, byte[] gzip, byte[] brotli)
+        => new(format, ListRenderers.For(format).ContentType, version, entries, identity, gzip, brotli);
+
     private static byte[] CompressGzip(byte[] data)
     {
         using var buffer = new MemoryStream(Math.Max(256, data.Length / 3));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Blacklist.Core.Snapshots;
 using Blacklist.Data.Contracts;
+using Blacklist.Server.Caching;
 using Blacklist.Server.Observability;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +10,9 @@ namespace Blacklist.Server.Snapshots;
 /// <summary>
 /// Keeps the served snapshot in step with the database. It loads the first snapshot while the host
 /// starts (before the server takes requests, so /ready turns 200 with data), then rebuilds:
-/// after a change (debounced, so a burst of writes builds once), when the store's change counter
-/// moves (another replica or a verb wrote), when the earliest indicator or allowlist expiry
+/// after a change here or another replica's signal through Redis (debounced, so a burst of writes
+/// builds once), when the store's change counter moves (polled: a verb wrote, or a replica whose
+/// signal was lost while Redis was down), when the earliest indicator or allowlist expiry
 /// passes, and at least every <see cref="SnapshotServiceOptions.MaxAge"/>. A failed rebuild keeps
 /// the previous snapshot and is retried at the next poll.
 /// </summary>
@@ -21,7 +23,8 @@ internal sealed partial class SnapshotService(
     IOptions<SnapshotServiceOptions> serviceOptions,
     IOptions<ListOptions> listOptions,
     TimeProvider time,
-    ILogger<SnapshotService> logger) : IHostedService, IDataChangeNotifier, IDisposable
+    ILogger<SnapshotService> logger,
+    SharedPayloadCache? sharedPayloads = null) : IHostedService, IDataChangeNotifier, IDisposable
 {
     private readonly SnapshotServiceOptions _options = serviceOptions.Value;
     private readonly CancellationTokenSource _stopping = new();
@@ -214,7 +217,7 @@ internal sealed partial class SnapshotService(
         }
 
         var built = Stopwatch.GetElapsedTime(started);
-        var published = new PublishedSnapshot(snapshot, listOptions.Value);
+        var published = new PublishedSnapshot(snapshot, listOptions.Value, sharedPayloads);
 
         // The default format is rendered before the swap, so no request waits for it.
         published.Payload(Core.Rendering.ListFormat.Plain);

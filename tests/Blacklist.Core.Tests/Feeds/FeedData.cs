@@ -9,6 +9,11 @@ internal static class FeedData
 {
     public static readonly DateTimeOffset Now = new(2026, 8, 22, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The 1,000,000-indicator benchmark list as a snapshot, built once per test run.</summary>
+    public static BlocklistSnapshot OneMillion => OneMillionSnapshot.Value;
+
+    private static readonly Lazy<BlocklistSnapshot> OneMillionSnapshot = new(() => Snapshot(Generated(1_000_000, seed: 20260822)));
+
     public static IndicatorRecord Indicator(long id, string source, IpRange range, int confidence = 50, string? category = null, TimeSpan? age = null)
         => new(id, source, range)
         {

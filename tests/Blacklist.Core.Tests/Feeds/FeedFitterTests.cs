@@ -135,7 +135,7 @@ public sealed class FeedFitterTests
     [Fact]
     public void Every_ready_made_profile_fits_its_limit_on_a_one_million_entry_list()
     {
-        var snapshot = Snapshot(Generated(1_000_000, seed: 20260822));
+        var snapshot = OneMillion;
         snapshot.Counts.Entries.ShouldBeGreaterThan(300_000);
 
         foreach (var profile in ReadyMadeProfiles.All)

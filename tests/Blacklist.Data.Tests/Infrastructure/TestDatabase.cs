@@ -1,12 +1,16 @@
 using Blacklist.Data.Contracts;
 using Blacklist.Data.Hosting;
+using Blacklist.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Blacklist.Data.Tests.Infrastructure;
 
-/// <summary>A migrated SQLite store in its own temporary directory, with a fake clock and a counting notifier.</summary>
+/// <summary>
+/// A migrated store in its own temporary directory (SQLite, or a fresh PostgreSQL database when
+/// BLACKLIST_TEST_PROVIDER=postgres), with a fake clock and a counting notifier.
+/// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider services;
@@ -45,7 +49,10 @@ internal sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "blacklist-data-tests", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(await SharedPostgres.SettingsForAsync(directory))
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
         var time = new FakeTimeProvider(Start);
         var notifier = new CountingNotifier();
         var collection = new ServiceCollection();

@@ -1,5 +1,6 @@
 using Blacklist.Data.Hosting;
 using Blacklist.Data.Security;
+using Blacklist.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Blacklist.Data.Tests.Security;
 
-/// <summary>The main and security schemas migrated the way the host does it (hosted services, in order), on a temporary SQLite file.</summary>
+/// <summary>The main and security schemas migrated the way the host does it (hosted services, in order), on a temporary SQLite file (or PostgreSQL database, see <see cref="SharedPostgres"/>).</summary>
 internal sealed class SecurityDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -35,7 +36,7 @@ internal sealed class SecurityDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
-        services.AddBlacklistData(new ConfigurationBuilder().Build(), directory);
+        services.AddBlacklistData(new ConfigurationBuilder().AddInMemoryCollection(await SharedPostgres.SettingsForAsync(directory)).Build(), directory);
         services.AddBlacklistSecurityData();
         var provider = services.BuildServiceProvider();
         foreach (var hosted in provider.GetServices<IHostedService>())

@@ -1,5 +1,6 @@
 using Blacklist.Data.Security;
-using Microsoft.Data.Sqlite;
+using Blacklist.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Blacklist.Data.Tests.Security;
@@ -22,9 +23,9 @@ public sealed class SecurityStoresTests
         stored.Record.IsUsableAt(SecurityDatabase.Start.AddDays(91)).ShouldBeFalse();
 
         // Nothing in the database file holds the secret; the history table is the security one.
-        var dump = await DumpAsync(db, "SELECT key_id || hex(sha256_hash) FROM api_keys");
+        var dump = await DumpAsync(db, SharedPostgres.Selected ? "SELECT key_id || encode(sha256_hash, 'hex') FROM api_keys" : "SELECT key_id || hex(sha256_hash) FROM api_keys");
         dump.ShouldNotContain(parsed.Secret);
-        (await DumpAsync(db, "SELECT MigrationId FROM __security_migrations")).ShouldContain("SecuritySchema");
+        (await DumpAsync(db, "SELECT \"MigrationId\" FROM __security_migrations")).ShouldContain("SecuritySchema");
 
         (await keys.RevokeAsync(created.Record.Id, "tester", CancellationToken.None)).ShouldBeTrue();
         (await keys.RevokeAsync(created.Record.Id, "tester", CancellationToken.None)).ShouldBeFalse();
@@ -82,7 +83,8 @@ public sealed class SecurityStoresTests
 
     private static async Task<string> DumpAsync(SecurityDatabase db, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(db.Directory, "blacklist.db")}");
+        await using var context = await db.Get<IDbContextFactory<SecurityDbContext>>().CreateDbContextAsync();
+        var connection = context.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

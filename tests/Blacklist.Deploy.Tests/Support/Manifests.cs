@@ -41,7 +41,7 @@ internal sealed class Manifests
     /// <summary>Renders k8s/overlays/NAME once per test run; null when kubectl is missing and that is allowed.</summary>
     public static async Task<Manifests?> OverlayAsync(string overlay, ITestOutputHelper output)
     {
-        var kubectl = Tools.Require("kubectl", "it ships with the machine image; any kubectl >= 1.27 (kustomize v5) will do", output);
+        var kubectl = Tools.Require("kubectl", "scripts/test-deps.sh installs kubectl >= 1.27 (kustomize v5), which the overlays need", output);
         if (kubectl is null)
         {
             return null;
@@ -58,7 +58,8 @@ internal sealed class Manifests
         if (result.ExitCode != 0)
         {
             var version = await Tools.RunAsync(kubectl, ["version", "--client"]);
-            Assert.Fail($"kubectl kustomize {folder} failed ({result.ExitCode}):\n{result.StdErr}\nkubectl: {version.StdOut.Trim()}");
+            Assert.Fail($"kubectl kustomize {folder} failed ({result.ExitCode}):\n{result.StdErr}\nkubectl: {version.StdOut.Trim()}\n"
+                + "The overlays need kustomize v5 (kubectl >= 1.27); Debian 12's kubernetes-client is 1.20. scripts/test-deps.sh installs the upstream kubectl.");
         }
 
         return Parse(folder, result.StdOut);

@@ -35,7 +35,7 @@ public sealed class CollectionApiTests : IAsyncLifetime
         run.GetProperty("counts").GetProperty("parsed").GetInt64().ShouldBe(200);
         run.GetProperty("counts").GetProperty("added").GetInt64().ShouldBe(200);
         var status = await client.SourceStatusAsync("feed");
-        status.GetProperty("activeIndicators").GetInt64().ShouldBe(200);
+        (await client.ActiveIndicatorsAsync("feed", 200)).ShouldBe(200);
         status.GetProperty("lastRun").GetProperty("id").GetInt64().ShouldBe(run.GetProperty("id").GetInt64());
         status.GetProperty("lastSuccessAt").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.String);
     }
@@ -53,6 +53,14 @@ public sealed class CollectionApiTests : IAsyncLifetime
         var parameters = run.GetProperty("parameters");
         parameters.GetProperty("start_date").GetString().ShouldBe("2026-08-01");
         parameters.TryGetProperty("otp", out _).ShouldBeFalse();
+
+        // The trigger is audited: who, which source, which parameters — never their values.
+        var audit = (await (await client.GetAsync("/api/audit")).JsonAsync()).EnumerateArray()
+            .Single(e => e.GetProperty("action").GetString() == "collection.trigger");
+        audit.GetProperty("target").GetString().ShouldBe("feed");
+        audit.GetProperty("actor").GetString().ShouldBe(BlacklistAppFactory.AdminActor);
+        audit.GetProperty("details").GetString().ShouldBe("manual with start_date");
+        audit.ToString().ShouldNotContain("123456");
     }
 
     [Fact]
@@ -108,7 +116,7 @@ public sealed class CollectionApiTests : IAsyncLifetime
         run.GetProperty("status").GetString().ShouldBe("failed");
         run.GetProperty("failureKind").GetString().ShouldBe("ServerError");
         run.GetProperty("error").GetString()!.ShouldContain("500");
-        (await client.SourceStatusAsync("feed")).GetProperty("activeIndicators").GetInt64().ShouldBe(200);
+        (await client.ActiveIndicatorsAsync("feed", 200)).ShouldBe(200);
     }
 
     [Fact]
@@ -124,7 +132,7 @@ public sealed class CollectionApiTests : IAsyncLifetime
 
         run.GetProperty("status").GetString().ShouldBe("failed");
         run.GetProperty("failureKind").GetString().ShouldBe("Unparseable");
-        (await client.SourceStatusAsync("feed")).GetProperty("activeIndicators").GetInt64().ShouldBe(200);
+        (await client.ActiveIndicatorsAsync("feed", 200)).ShouldBe(200);
     }
 
     [Fact]
@@ -139,7 +147,7 @@ public sealed class CollectionApiTests : IAsyncLifetime
         var refused = await client.TriggerAndWaitAsync("feed");
         refused.GetProperty("status").GetString().ShouldBe("refused");
         refused.GetProperty("error").GetString()!.ShouldContain("shrank from 200 to 2");
-        (await client.SourceStatusAsync("feed")).GetProperty("activeIndicators").GetInt64().ShouldBe(200);
+        (await client.ActiveIndicatorsAsync("feed", 200)).ShouldBe(200);
 
         var accept = await client.PostAsync($"/api/collection/runs/{refused.GetProperty("id").GetInt64()}/accept", null);
         accept.StatusCode.ShouldBe(HttpStatusCode.Accepted);
@@ -149,7 +157,7 @@ public sealed class CollectionApiTests : IAsyncLifetime
         applied.GetProperty("trigger").GetString().ShouldBe("accept");
         applied.GetProperty("counts").GetProperty("withdrawn").GetInt64().ShouldBe(198);
         (await client.WaitForRunAsync(refused.GetProperty("id").GetInt64())).GetProperty("status").GetString().ShouldBe("accepted");
-        (await client.SourceStatusAsync("feed")).GetProperty("activeIndicators").GetInt64().ShouldBe(2);
+        (await client.ActiveIndicatorsAsync("feed", 2)).ShouldBe(2);
         (await (await client.PostAsync($"/api/collection/runs/{refused.GetProperty("id").GetInt64()}/accept", null)).ProblemAsync(409))
             .GetProperty("detail").GetString()!.ShouldContain("not refused");
     }

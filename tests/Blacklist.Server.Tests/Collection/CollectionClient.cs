@@ -37,6 +37,25 @@ internal static class CollectionClient
     public static async Task<JsonElement> TriggerAndWaitAsync(this HttpClient client, string source)
         => await client.WaitForRunAsync(await client.TriggerAsync(source));
 
+    /// <summary>
+    /// The source's active indicators, polled (real time, bounded) until they equal <paramref name="expected"/>:
+    /// the status counts them in the served snapshot, which is rebuilt just after a run commits.
+    /// </summary>
+    public static async Task<long> ActiveIndicatorsAsync(this HttpClient client, string source, long expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var count = (await client.SourceStatusAsync(source)).GetProperty("activeIndicators").GetInt64();
+            if (count == expected || DateTime.UtcNow > deadline)
+            {
+                return count;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public static async Task<JsonElement> SourceStatusAsync(this HttpClient client, string source)
     {
         var status = await (await client.GetAsync("/api/collection/status")).JsonAsync();

@@ -1,6 +1,7 @@
 using Blacklist.Data.Security;
 using Blacklist.Server.Security;
 using Blacklist.Server.Snapshots;
+using Blacklist.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Blacklist.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The whole service in memory (TestServer) on a temporary data directory, with a
+/// The whole service in memory (TestServer) on a temporary data directory (and, with
+/// BLACKLIST_TEST_PROVIDER=postgres, a fresh PostgreSQL database, see <see cref="SharedPostgres"/>), with a
 /// <see cref="FakeTimeProvider"/> and configuration overrides. Snapshots rebuild on every change
 /// without debounce, so a test can wait for the next version deterministically.
 /// </summary>
@@ -149,6 +151,16 @@ public sealed class BlacklistAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // BLACKLIST_TEST_PROVIDER=postgres runs the same suite on PostgreSQL: each data directory gets
+        // its own database on the shared test server (the same one again when a host restarts on it).
+        // Settings a test made itself win.
+        var provider = Task.Run(() => SharedPostgres.SettingsForAsync(DataDirectory)).GetAwaiter().GetResult();
+        foreach (var (key, value) in provider.Where(setting => !_settings.ContainsKey(setting.Key)))
+        {
+            builder.UseSetting(key, value);
+        }
+
         // Host settings reach Program as command-line arguments, so they are seen by code that reads
         // configuration before the host is built (the data directory, sources).
         foreach (var (key, value) in _settings)

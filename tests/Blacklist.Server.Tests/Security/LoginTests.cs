@@ -17,6 +17,8 @@ public sealed class LoginTests
         await AddUserAsync(factory, "ops", SecurityRole.Operator);
         using var browser = Browser(factory);
 
+        var signedOut = await browser.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/auth/me");
+        signedOut.GetProperty("authenticated").GetBoolean().ShouldBeFalse("before login, \"who am I\" is an answer, not a 401");
         var login = await browser.PostAsJsonAsync("/api/auth/login", new { username = "ops", password = Password });
         login.StatusCode.ShouldBe(HttpStatusCode.OK);
         var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("blacklist.session=", StringComparison.Ordinal)).ToLowerInvariant();
@@ -25,6 +27,7 @@ public sealed class LoginTests
         cookie.ShouldContain("samesite=strict");
 
         var me = await browser.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/auth/me");
+        me.GetProperty("authenticated").GetBoolean().ShouldBeTrue();
         me.GetProperty("name").GetString().ShouldBe("ops");
         me.GetProperty("role").GetString().ShouldBe("operator");
 
@@ -38,7 +41,7 @@ public sealed class LoginTests
         using var logout = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout");
         logout.Headers.Add("X-CSRF-Token", token);
         (await browser.SendAsync(logout)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await browser.GetAsync("/api/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await browser.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/auth/me")).GetProperty("authenticated").GetBoolean().ShouldBeFalse("signed out again");
     }
 
     [Fact]

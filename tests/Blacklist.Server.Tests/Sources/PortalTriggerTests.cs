@@ -34,7 +34,7 @@ public sealed class PortalTriggerTests : IAsyncLifetime
         run.GetProperty("counts").GetProperty("added").GetInt64().ShouldBe(2);
         var status = await client.SourceStatusAsync("regtech");
         status.GetProperty("lastRun").GetProperty("id").GetInt64().ShouldBe(run.GetProperty("id").GetInt64());
-        status.GetProperty("activeIndicators").GetInt64().ShouldBe(2);
+        (await client.ActiveIndicatorsAsync("regtech", 2)).ShouldBe(2);
         status.GetProperty("credentialsSet").GetBoolean().ShouldBeTrue();
         status.GetProperty("details").GetProperty("credentials").GetString().ShouldBe("stored");
         status.GetProperty("details").GetProperty("lastLogin").GetString().ShouldBe(BlacklistAppFactory.Start.ToString("O"));
@@ -63,7 +63,7 @@ public sealed class PortalTriggerTests : IAsyncLifetime
 
         succeeded.GetProperty("status").GetString().ShouldBe("succeeded", succeeded.ToString());
         succeeded.GetProperty("counts").GetProperty("added").GetInt64().ShouldBe(2);
-        (await client.SourceStatusAsync("secudium")).GetProperty("activeIndicators").GetInt64().ShouldBe(2);
+        (await client.ActiveIndicatorsAsync("secudium", 2)).ShouldBe(2);
     }
 
     [Fact]

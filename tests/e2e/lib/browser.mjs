@@ -14,21 +14,13 @@ export function launchBrowser() {
 }
 
 /**
- * Answers the dashboard expects and handles, which Chromium still logs as console errors: a 404
- * from an endpoint a server may not have (the page then says the feature is not there), and the
- * 401 of "who am I" before signing in. Only these are tolerated; the run lists them.
+ * A page that records in `problems` every console error, page error and CSP violation. None is
+ * tolerated: every endpoint the dashboard calls exists, and "who am I" answers 200 when signed out.
  */
-const EXPECTED_FAILURES = [
-  { status: 404, path: /^\/api\/(auth\/me|auth\/csrf|auth\/users|feeds|feeds\/stats|keys)$/ },
-  { status: 401, path: /^\/api\/auth\/me$/ },
-];
-
-/** A page that records problems in `problems` (errors) and `probes` (the tolerated answers above). */
 export async function openPage(browser, { width = 1280, height = 900, locale = 'en-US', storageState } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale, storageState, serviceWorkers: 'block' });
   const page = await context.newPage();
   const problems = [];
-  const probes = new Set();
 
   await page.exposeFunction('__blacklistCspViolation', (v) => problems.push(`CSP violation: ${v.directive} blocked ${v.blocked} at ${v.source}:${v.line}`));
   await page.addInitScript(() => {
@@ -39,16 +31,9 @@ export async function openPage(browser, { width = 1280, height = 900, locale = '
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
-    const where = message.location()?.url ?? '';
-    const path = new URL(where, 'http://x').pathname;
-    const expected = EXPECTED_FAILURES.find((f) => message.text().includes(`status of ${f.status}`) && f.path.test(path));
-    if (expected) {
-      probes.add(`${expected.status} ${path}`);
-      return;
-    }
-    problems.push(`console error: ${message.text()} (${where})`);
+    problems.push(`console error: ${message.text()} (${message.location()?.url ?? ''})`);
   });
-  return { context, page, problems, probes };
+  return { context, page, problems };
 }
 
 /**

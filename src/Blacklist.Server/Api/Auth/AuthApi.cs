@@ -28,8 +28,8 @@ internal static class AuthApi
             .RequireAuthorization(AccessPolicies.Reader)
             .WithSummary("End the session");
         auth.MapGet("/me", Me)
-            .RequireAuthorization(AccessPolicies.Reader)
-            .WithSummary("Who is signed in: {name, role}");
+            .AllowAnonymous()
+            .WithSummary("Who is signed in: {authenticated, name, role}; {authenticated: false} when nobody is");
         auth.MapGet("/csrf", Csrf)
             .AllowAnonymous()
             .WithSummary("The antiforgery token to send as X-CSRF-Token on signed-in writes (fetch it after login)");
@@ -60,7 +60,7 @@ internal static class AuthApi
                 var principal = RoleClaims.Principal(user.Name, user.Role, SecuritySchemes.Cookie);
                 await context.SignInAsync(SecuritySchemes.Cookie, principal, new AuthenticationProperties { IsPersistent = false });
                 await services.Audit.WriteAsync(user.Name, "login", $"user {user.Name}", $"from {AuthFailureLog.ClientAddress(context)}", cancellationToken);
-                return TypedResults.Ok(new MeView(user.Name, user.Role.Name()));
+                return TypedResults.Ok(MeView.SignedIn(user.Name, user.Role.Name()));
             case LoginOutcome.LockedOut:
                 services.Failures.Failed(context, AuthFailureReason.LockedOut, $"user {name}");
                 var wait = result.LockedUntil is { } until ? until - services.Time.GetUtcNow() : access.LoginLockout;
@@ -89,7 +89,9 @@ internal static class AuthApi
     }
 
     private static Ok<MeView> Me(HttpContext context)
-        => TypedResults.Ok(new MeView(ActorName.Of(context), RoleClaims.HighestRole(context.User)?.Name() ?? "none"));
+        => TypedResults.Ok(context.User.Identity?.IsAuthenticated == true
+            ? MeView.SignedIn(ActorName.Of(context), RoleClaims.HighestRole(context.User)?.Name() ?? "none")
+            : MeView.SignedOut);
 
     private static Ok<CsrfView> Csrf(HttpContext context, IAntiforgery antiforgery)
         => TypedResults.Ok(new CsrfView(antiforgery.GetAndStoreTokens(context).RequestToken ?? ""));

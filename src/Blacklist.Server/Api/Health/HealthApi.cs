@@ -1,4 +1,5 @@
 using System.Globalization;
+using Blacklist.Server.Caching;
 using Blacklist.Server.Observability;
 using Blacklist.Server.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +36,9 @@ internal static class HealthApi
         var components = new Dictionary<string, ComponentHealth>(StringComparer.Ordinal);
         foreach (var (name, entry) in report.Entries)
         {
-            components[name] = new ComponentHealth(StatusOf(entry.Status), entry.Description)
+            // The cache says where lists are cached now ("redis" or "memory"), not up or down.
+            var state = name == CacheHealthCheck.Name ? CacheHealthCheck.StatusOf(entry.Status) : StatusOf(entry.Status);
+            components[name] = new ComponentHealth(state, entry.Description)
             {
                 Data = entry.Data.Count > 0 ? entry.Data : null,
             };

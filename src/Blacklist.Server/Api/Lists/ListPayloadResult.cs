@@ -14,7 +14,7 @@ namespace Blacklist.Server.Api.Lists;
 internal sealed class ListPayloadResult(PublishedSnapshot published, ListFormat format, string feed) : IResult, IEndpointMetadataProvider
 {
     // Writes go out in slices so a slow client holds at most one slice of Kestrel's buffers.
-    private const int SliceBytes = 1 << 20;
+    private const int SliceBytes = 1 << 18;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Blacklist.Core.Addresses;
-using Blacklist.Data.Contracts;
 using Blacklist.Server.Api.Problems;
 using Blacklist.Server.Api.Views;
 using Blacklist.Server.Snapshots;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Blacklist.Server.Api.Stats;
 
-/// <summary>Counts from the snapshot and the daily series from the store.</summary>
+/// <summary>Counts from the snapshot and the daily series read from the store once per snapshot (<see cref="DailyChangesCache"/>).</summary>
 internal static class StatsApi
 {
     public const int MaxDays = 366;
@@ -38,12 +37,11 @@ internal static class StatsApi
 
         var snapshot = current.Snapshot;
         var counts = snapshot.Counts;
-        var today = DateOnly.FromDateTime(services.Time.GetUtcNow().UtcDateTime);
         IReadOnlyList<DailyPoint>? daily = null;
         string? unavailable = null;
         try
         {
-            var changes = await services.Store.GetDailyChangesAsync(today.AddDays(1 - span), today, cancellationToken);
+            var changes = await services.Daily.GetAsync(snapshot.Version, span, cancellationToken);
             daily = changes.Select(c => new DailyPoint(c.Day, c.Added, c.Expired)).ToList();
         }
         catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException)
@@ -75,4 +73,4 @@ internal static class StatsApi
 }
 
 /// <summary>What the stats endpoint needs from DI.</summary>
-internal sealed record StatsServices(SnapshotHolder Snapshots, IIndicatorStore Store, TimeProvider Time);
+internal sealed record StatsServices(SnapshotHolder Snapshots, DailyChangesCache Daily);

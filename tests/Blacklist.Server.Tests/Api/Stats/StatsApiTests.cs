@@ -30,6 +30,49 @@ public sealed class StatsApiTests
         today.GetProperty("added").GetInt32().ShouldBe(3);
     }
 
+    [Fact]
+    public async Task The_daily_series_is_read_once_per_snapshot_and_answered_from_memory()
+    {
+        await using var app = ServedApp.Start(new BlacklistAppFactory().WithServices(s => FlakyIndicatorStore.Install(s)));
+        await app.BlockAsync("45.9.9.9");
+        (await AddedTodayAsync(app)).ShouldBe(1);
+
+        // Counting by day reads every indicator row: with the store gone, the series still answers.
+        var store = app.Factory.Services.GetRequiredService<FlakyIndicatorStore>();
+        store.Down = true;
+        var stats = await (await app.Client.GetAsync("/api/stats?days=7")).JsonAsync();
+        stats.TryGetProperty("dailyUnavailable", out _).ShouldBeFalse();
+        stats.GetProperty("daily").GetArrayLength().ShouldBe(7);
+        stats.GetProperty("daily")[6].GetProperty("added").GetInt32().ShouldBe(1);
+
+        // A new snapshot brings its own series.
+        store.Down = false;
+        await app.BlockAsync("45.9.9.10");
+        (await AddedTodayAsync(app)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Without_the_database_the_counts_still_answer_and_say_why_the_series_is_missing()
+    {
+        await using var app = ServedApp.Start(new BlacklistAppFactory().WithServices(s => FlakyIndicatorStore.Install(s)));
+        await app.BlockAsync("45.9.9.9");
+        app.Factory.Services.GetRequiredService<FlakyIndicatorStore>().Down = true;
+
+        // A new day needs a new series, which only the database has.
+        app.Factory.Time.Advance(TimeSpan.FromDays(1));
+        var stats = await (await app.Client.GetAsync("/api/stats")).JsonAsync();
+
+        stats.GetProperty("entries").GetInt64().ShouldBe(1);
+        stats.GetProperty("daily").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        stats.GetProperty("dailyUnavailable").GetString()!.ShouldContain("database");
+    }
+
+    private static async Task<int> AddedTodayAsync(ServedApp app)
+    {
+        var stats = await (await app.Client.GetAsync("/api/stats?days=1")).JsonAsync();
+        return stats.GetProperty("daily").EnumerateArray().Single().GetProperty("added").GetInt32();
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("367")]

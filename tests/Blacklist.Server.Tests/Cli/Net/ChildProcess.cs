@@ -5,7 +5,7 @@ namespace Blacklist.Server.Tests.Cli.Net;
 /// <summary>Runs a program to completion with optional standard input, keeping stdout and stderr apart.</summary>
 internal static class ChildProcess
 {
-    public static async Task<NetResult> RunAsync(string fileName, IEnumerable<string> arguments, string? stdin = null)
+    public static async Task<NetResult> RunAsync(string fileName, IEnumerable<string> arguments, string? stdin = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -17,6 +17,11 @@ internal static class ChildProcess
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{fileName} did not start.");

@@ -13,8 +13,11 @@ function highestRole(body) {
 
 export async function loadSession() {
   try {
+    // Signed out is {authenticated: false}; older servers answered 401 instead (handled below).
     const body = await api('/api/auth/me');
-    session = { name: body.name ?? body.username ?? null, role: highestRole(body), signedIn: true, authEnabled: true };
+    session = body.authenticated === false
+      ? { name: null, role: null, signedIn: false, authEnabled: true }
+      : { name: body.name ?? body.username ?? null, role: highestRole(body), signedIn: true, authEnabled: true };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.status === 404) session = { name: null, role: 'admin', signedIn: true, authEnabled: false };

@@ -96,7 +96,7 @@ export function setCollectionEnabled(enabled) {
   return api(`/api/collection/${enabled ? 'enable' : 'disable'}`, { method: 'POST' });
 }
 
-/** Per-source override of "enabled" (not every server has it yet: see the report of issue 8). */
+/** Per-source override of "enabled" over the configuration (audited by the service). */
 export function setSourceEnabled(source, enabled) {
   return api(`/api/collection/${encodeURIComponent(source)}/${enabled ? 'enable' : 'disable'}`, { method: 'POST' });
 }

@@ -196,7 +196,6 @@ export default {
   'collection.otpHint': 'Only when the account asks for one.',
   'collection.enableSource': 'Enable',
   'collection.disableSource': 'Disable',
-  'collection.sourceSwitchUnavailable': 'This server cannot switch a single source yet; change Enabled in the source’s settings.',
   'collection.enableSourceNamed': 'Enable {source}',
   'collection.disableSourceNamed': 'Disable {source}',
   'collection.following': 'Run #{id} of {source}:',

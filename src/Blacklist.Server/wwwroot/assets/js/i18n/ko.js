@@ -196,7 +196,6 @@ export default {
   'collection.otpHint': '계정이 요구하는 경우에만 입력하십시오.',
   'collection.enableSource': '사용',
   'collection.disableSource': '사용 안 함',
-  'collection.sourceSwitchUnavailable': '이 서버는 아직 출처별로 켜고 끌 수 없습니다. 출처 설정의 Enabled 값을 바꾸십시오.',
   'collection.enableSourceNamed': '{source} 사용',
   'collection.disableSourceNamed': '{source} 사용 안 함',
   'collection.following': '{source} 실행 #{id}:',

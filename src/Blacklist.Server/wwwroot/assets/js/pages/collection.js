@@ -163,7 +163,7 @@ export async function render({ main, params, signal, ready }) {
             await setSourceEnabled(source.name, !source.enabled);
             await refreshStatus();
           } catch (error) {
-            toast(error.status === 404 ? t('collection.sourceSwitchUnavailable') : describe(error), 'danger');
+            toast(describe(error), 'danger');
           }
         });
       }, { 'aria-label': t(source.enabled ? 'collection.disableSourceNamed' : 'collection.enableSourceNamed', { source: source.name }) }));

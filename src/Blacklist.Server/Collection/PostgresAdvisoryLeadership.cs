@@ -1,0 +1,124 @@
+using System.Data;
+using Blacklist.Data.Hosting;
+using Npgsql;
+
+namespace Blacklist.Server.Collection;
+
+/// <summary>
+/// Leadership among replicas on one PostgreSQL database: the leader holds a session advisory lock
+/// on a dedicated, unpooled connection it keeps open. Each question first checks that connection
+/// still answers; when it died (server restart, network cut, terminated backend) the lock died with
+/// it, leadership is lost, and the next question tries to take the lock again on a new connection,
+/// so another replica takes over within one scheduler tick of the old leader's end.
+/// </summary>
+internal sealed partial class PostgresAdvisoryLeadership(DataOptions options, ILogger<PostgresAdvisoryLeadership> logger) : ICollectionLeadership, IAsyncDisposable
+{
+    /// <summary>The advisory lock key of scheduled collection ("blcoll" in ASCII), the same in every replica.</summary>
+    public const long LockKey = 0x626C636F6C6C;
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly string connectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString)
+    {
+        // A pooled connection would go back to the pool still holding the session lock.
+        Pooling = false,
+        KeepAlive = 15,
+        ApplicationName = "blacklist-collection-leader",
+    }.ConnectionString;
+
+    private NpgsqlConnection? connection;
+    private bool leader;
+
+    public async ValueTask<bool> IsLeaderAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (leader && await StillConnectedAsync(cancellationToken))
+            {
+                return true;
+            }
+
+            if (leader)
+            {
+                leader = false;
+                LogLost(logger);
+            }
+
+            leader = await TryAcquireAsync(cancellationToken);
+            if (leader)
+            {
+                LogAcquired(logger);
+            }
+
+            return leader;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Closing the session releases the lock at once; a replica that stops cleanly hands over without delay.
+        await CloseAsync();
+        gate.Dispose();
+    }
+
+    private async Task<bool> StillConnectedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            await CloseAsync();
+            return false;
+        }
+    }
+
+    private async Task<bool> TryAcquireAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (connection is not { State: ConnectionState.Open })
+            {
+                await CloseAsync();
+                connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(cancellationToken);
+            }
+
+            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+            command.Parameters.AddWithValue("key", LockKey);
+            return await command.ExecuteScalarAsync(cancellationToken) is true;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // The database is down: nobody can be sure to lead, so this replica does not.
+            LogUnavailable(logger, e.GetType().Name);
+            await CloseAsync();
+            return false;
+        }
+    }
+
+    private async Task CloseAsync()
+    {
+        if (connection is { } open)
+        {
+            connection = null;
+            await open.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(EventId = 4520, Level = LogLevel.Information, Message = "This replica now runs scheduled collection (PostgreSQL advisory lock taken)")]
+    private static partial void LogAcquired(ILogger logger);
+
+    [LoggerMessage(EventId = 4521, Level = LogLevel.Warning, Message = "Collection leadership lost: the connection holding the advisory lock is gone; trying to take it again")]
+    private static partial void LogLost(ILogger logger);
+
+    [LoggerMessage(EventId = 4522, Level = LogLevel.Warning, Message = "Collection leadership unknown: PostgreSQL did not answer ({Error}); not collecting on schedule until it does")]
+    private static partial void LogUnavailable(ILogger logger, string error);
+}

@@ -1,0 +1,55 @@
+using Blacklist.Data.Hosting;
+using Blacklist.Server.Collection;
+using Blacklist.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Blacklist.Server.Tests.Collection;
+
+/// <summary>Two replicas on one real PostgreSQL database, whatever provider the run selected.</summary>
+public sealed class PostgresAdvisoryLeadershipTests
+{
+    [Fact]
+    public async Task Exactly_one_replica_leads_and_the_other_takes_over_when_the_leaders_connection_dies()
+    {
+        var database = await SharedPostgres.DatabaseForAsync("leadership-" + Guid.NewGuid());
+        var options = new DataOptions { Provider = DatabaseProviders.Postgres, ConnectionString = database };
+        await using var first = new PostgresAdvisoryLeadership(options, NullLogger<PostgresAdvisoryLeadership>.Instance);
+        await using var second = new PostgresAdvisoryLeadership(options, NullLogger<PostgresAdvisoryLeadership>.Instance);
+
+        (await first.IsLeaderAsync(CancellationToken.None)).ShouldBeTrue();
+        (await second.IsLeaderAsync(CancellationToken.None)).ShouldBeFalse();
+        (await first.IsLeaderAsync(CancellationToken.None)).ShouldBeTrue("asking again keeps the lead");
+        (await second.IsLeaderAsync(CancellationToken.None)).ShouldBeFalse();
+
+        // The leader's session dies (as when its pod is killed or the network drops it).
+        (await TerminateLockHolderAsync(database)).ShouldBe(1);
+
+        (await second.IsLeaderAsync(CancellationToken.None)).ShouldBeTrue();
+        (await first.IsLeaderAsync(CancellationToken.None)).ShouldBeFalse("the old leader notices its lock is gone and does not take it back");
+
+        // A clean stop releases the lock at once.
+        await second.DisposeAsync();
+        (await first.IsLeaderAsync(CancellationToken.None)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Without_a_reachable_database_no_replica_leads()
+    {
+        var options = new DataOptions { Provider = DatabaseProviders.Postgres, ConnectionString = $"Host=127.0.0.1;Port={FreePort.Next()};Username=postgres;Timeout=2" };
+        await using var leadership = new PostgresAdvisoryLeadership(options, NullLogger<PostgresAdvisoryLeadership>.Instance);
+
+        (await leadership.IsLeaderAsync(CancellationToken.None)).ShouldBeFalse();
+    }
+
+    private static async Task<int> TerminateLockHolderAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*)::int FROM (SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            + "AND ((classid::bigint << 32) | objid::bigint) = @key AND granted) AS t", connection);
+        command.Parameters.AddWithValue("key", PostgresAdvisoryLeadership.LockKey);
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+}
