@@ -14,7 +14,7 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
 {
     private static readonly string[] AppliedStatuses = [nameof(RunStatus.Succeeded), nameof(RunStatus.Accepted)];
 
-    public Task<long> CreateAsync(NewRun run, CancellationToken cancellationToken)
+    public async Task<long> CreateAsync(NewRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         var row = new CollectionRunRow
@@ -26,7 +26,19 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
             QueuedAt = run.QueuedAt,
             Parameters = run.Parameters.Count == 0 ? null : JsonSerializer.Serialize(run.Parameters),
         };
-        return SaveAndReturnIdAsync(row, run.Actor is null ? null : db => AuditTrigger(db, run), cancellationToken);
+        await writer.SaveAsync(
+            db =>
+            {
+                db.CollectionRuns.Add(row);
+                if (run.Actor is not null)
+                {
+                    AuditTrigger(db, run);
+                }
+
+                return Task.CompletedTask;
+            },
+            cancellationToken);
+        return row.Id;
     }
 
     public Task MarkRunningAsync(long runId, DateTimeOffset startedAt, CancellationToken cancellationToken)
@@ -176,19 +188,6 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
             },
             cancellationToken);
         return interrupted;
-    }
-
-    private async Task<long> SaveAndReturnIdAsync(CollectionRunRow row, Action<BlacklistDbContext>? audit, CancellationToken cancellationToken)
-    {
-        await writer.SaveAsync(
-            db =>
-            {
-                db.CollectionRuns.Add(row);
-                audit?.Invoke(db);
-                return Task.CompletedTask;
-            },
-            cancellationToken);
-        return row.Id;
     }
 
     /// <summary>A person's trigger is a privileged action: audited with the parameter names only (an OTP is a secret).</summary>

@@ -7,7 +7,7 @@ using StackExchange.Redis;
 namespace Blacklist.Server.Caching;
 
 /// <summary>
-/// Rendered lists shared between replicas through Redis, keyed by format, snapshot version and
+/// Rendered lists shared between replicas through Redis, keyed by format and
 /// <see cref="SnapshotFingerprint"/>: a replica that reaches a version another replica rendered
 /// already takes its bytes instead of rendering and compressing again. Only the render path asks
 /// (once per format and snapshot); requests are served from memory. Any Redis failure means "render
@@ -18,14 +18,15 @@ internal sealed partial class SharedPayloadCache(SharedCacheConnection redis, IL
     public const string Hit = "redis_hit";
     public const string Miss = "redis_miss";
 
-    public RenderedPayload GetOrRender(BlocklistSnapshot snapshot, ulong fingerprint, ListFormat format, Func<RenderedPayload> render)
+    public RenderedPayload GetOrRender(BlocklistSnapshot snapshot, Func<ulong> fingerprint, ListFormat format, Func<RenderedPayload> render)
     {
         if (redis.Database is not { } database)
         {
             return render();
         }
 
-        var key = redis.Key($"payload:{ListRenderers.NameOf(format)}:{snapshot.Version}:{fingerprint:x16}");
+        // Keyed by content, not version: replicas number their snapshots apart, yet serve the same bytes.
+        var key = redis.Key($"payload:{ListRenderers.NameOf(format)}:{fingerprint():x16}");
         try
         {
             var stored = database.StringGet(key);

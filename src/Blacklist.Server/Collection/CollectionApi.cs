@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Blacklist.Collectors.Abstractions;
 using Blacklist.Data.Contracts;
+using Blacklist.Server.Api.Problems;
 using Blacklist.Server.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -152,10 +153,7 @@ public static class CollectionApi
     {
         if (services.Catalog.Find(source) is not { IsCollected: true } definition)
         {
-            return TypedResults.Problem(
-                detail: $"there is no collected source named '{source}'; GET /api/collection/status lists them",
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Unknown source");
+            return ApiProblems.NotFound("Unknown source", $"there is no collected source named '{source}'; GET /api/collection/status lists them");
         }
 
         await services.Registry.SetEnabledAsync(definition.Name, enabled, Actor(http), cancellationToken);

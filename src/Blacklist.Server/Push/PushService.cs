@@ -14,12 +14,11 @@ internal sealed class PushService(
     FeedPublisher publisher,
     PushStatusBoard board,
     IOptions<PushOptions> options,
-    IOptions<FeedsOptions> feeds,
     TimeProvider time,
     ILogger<PushService> logger) : BackgroundService
 {
     private readonly PushOptions _options = options.Value;
-    private readonly IReadOnlyList<PushDevice> _devices = PushDeviceReader.Read(options.Value, PushOptionsValidator.ProfileNames(feeds.Value)).Devices;
+    private readonly IReadOnlyList<PushDevice> _devices = PushDeviceReader.Read(options.Value, [.. publisher.Profiles.Select(p => p.Name)]).Devices;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -98,11 +97,14 @@ internal sealed class PushService(
         {
             case PushMode.Snapshot:
                 // The first batch replaces everything; the rest is added to it.
+                // An empty list is still one snapshot command, so an emptied profile clears the device.
                 var entries = FortiGateEntries.Of(plan.Added);
-                await client.SendAsync(FortiGateCommand.Snapshot, entries.GetRange(0, Math.Min(batch, entries.Count)), cancellationToken);
-                for (var i = batch; i < entries.Count; i += batch)
+                IEnumerable<string[]> chunks = entries.Count == 0 ? [[]] : entries.Chunk(batch);
+                var command = FortiGateCommand.Snapshot;
+                foreach (var chunk in chunks)
                 {
-                    await client.SendAsync(FortiGateCommand.Add, entries.GetRange(i, Math.Min(batch, entries.Count - i)), cancellationToken);
+                    await client.SendAsync(command, chunk, cancellationToken);
+                    command = FortiGateCommand.Add;
                 }
 
                 PushLog.Snapshot(logger, device.Name, device.Profile, plan.Version, entries.Count, plan.Reason ?? "");
@@ -141,7 +143,7 @@ internal sealed class PushService(
             LastSuccessAt = plan.Mode == PushMode.Unchanged ? s.LastSuccessAt : at,
             LastOutcome = plan.Mode == PushMode.Unchanged ? "unchanged" : "succeeded",
             LastMode = plan.Mode == PushMode.Unchanged ? s.LastMode : plan.Mode == PushMode.Snapshot ? "snapshot" : "delta",
-            LastAdded = plan.Mode == PushMode.Unchanged ? 0 : plan.Added.Count,
+            LastAdded = plan.Added.Count,
             LastRemoved = plan.Removed.Count,
             ConsecutiveFailures = 0,
             LastError = null,

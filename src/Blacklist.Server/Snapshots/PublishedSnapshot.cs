@@ -38,7 +38,7 @@ internal sealed class PublishedSnapshot
 
     private RenderedPayload Render(ListFormat format, ListOptions options)
     {
-        return _shared is null ? RenderHere() : _shared.GetOrRender(Snapshot, _fingerprint.Value, format, RenderHere);
+        return _shared is null ? RenderHere() : _shared.GetOrRender(Snapshot, () => _fingerprint.Value, format, RenderHere);
 
         RenderedPayload RenderHere()
         {

@@ -44,7 +44,7 @@ internal static class HealthApi
             };
         }
 
-        components.TryAdd("cache", new ComponentHealth("memory", "in-process memory; the snapshot and its rendered lists live in this process"));
+        components.TryAdd(CacheHealthCheck.Name, new ComponentHealth("memory", "in-process memory; the snapshot and its rendered lists live in this process"));
         components.TryAdd("collectors", new ComponentHealth("unknown", "collection reports no state in this process"));
 
         var published = services.Snapshots.Current?.Snapshot;
