@@ -17,16 +17,21 @@ internal static class RateLimiting
 {
     public static IServiceCollection AddBlacklistRateLimits(this IServiceCollection services)
     {
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+
+        // Budgets, Redis and the clock are fixed once the host is built: read them once here, not per request.
+        services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((options, provider) =>
         {
+            var limits = provider.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+            var redis = provider.GetService<SharedCacheConnection>() is { IsConfigured: true } shared ? shared : null;
+            var time = provider.GetRequiredService<TimeProvider>();
             foreach (var policy in RateLimitPolicies.All)
             {
+                var budget = limits.For(policy);
                 options.AddPolicy(policy, context =>
                 {
-                    var budget = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.For(policy);
-                    if (context.RequestServices.GetService<SharedCacheConnection>() is { IsConfigured: true } redis)
+                    if (redis is not null)
                     {
-                        var time = context.RequestServices.GetRequiredService<TimeProvider>();
                         return RateLimitPartition.Get(PartitionOf(context), partition => new RedisFixedWindowRateLimiter(redis, $"{policy}:{partition}", budget.PermitLimit, budget.Window, time));
                     }
 
