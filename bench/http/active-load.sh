@@ -133,23 +133,21 @@ if [ -n "$FEED" ]; then
   FEED_BYTES=$(stat -c %s "$WORK/feed.out")
 fi
 
+# The service has just started: its JIT is still promoting the hot paths (tiered compilation). A
+# service in production has run for days, so both servers get the same warm-up before measuring.
+step "warm-up: 5 s plain and 5 s gzip against each server (not counted)"
+for warm in "$URL" "$NGINX_URL"; do
+  timeout 30 wrk -t2 -c8 -d5s "$warm" >/dev/null
+  timeout 30 wrk -t2 -c8 -d5s -H 'Accept-Encoding: gzip' "$warm" >/dev/null
+done
+
 # One request, fully read: the median of five.
 single() { for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done | sort -n | sed -n 3p; }
 SINGLE_SERVICE=$(single "$URL")
 SINGLE_NGINX=$(single "$NGINX_URL")
 
 # wrk: requests/s and p99 (ms).
-run_wrk() {
-  local out
-  out=$(timeout 120 wrk -t2 "$@" --latency 2>&1)
-  printf '%s\n' "wrk -t2 $*" "$out" >>"$WORK/wrk.log"
-  local rps p99
-  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/, "", v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v=v*1000}; printf "%.1f", v}' <<<"$out")
-  local failed
-  failed=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")
-  echo "$rps ${p99:-n/a} ${failed:-0}"
-}
+. "$ROOT/bench/http/wrk-run.sh"
 
 declare -A RESULT
 for connections in 8 64; do
@@ -221,12 +219,7 @@ mkdir -p "$ROOT/bench/out"
     done
     echo
   fi
-  echo '<details><summary>wrk output</summary>'
-  echo
-  echo '```'
-  cat "$WORK/wrk.log"
-  echo '```'
-  echo '</details>'
+  wrk_details
 } | tee "$REPORT"
 echo >&2
 echo "written to $REPORT" >&2

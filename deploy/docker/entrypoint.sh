@@ -96,10 +96,10 @@ fi
 
 backup_file=
 if "$@" backup >"$work/backup.log" 2>&1; then
-  backup_file=$(find "$work/data/backups" -type f 2>/dev/null | head -n 1)
+  backup_file=$(find "$work/data/backups" -type f ! -name '*.sha256' 2>/dev/null | head -n 1)
 fi
-if [ -n "$backup_file" ]; then
-  ok "blacklist backup wrote ${backup_file#"$work"/data/} while serving"
+if [ -n "$backup_file" ] && (cd "$(dirname "$backup_file")" && sha256sum -c "$(basename "$backup_file").sha256" >/dev/null 2>&1); then
+  ok "blacklist backup wrote ${backup_file#"$work"/data/} while serving, and its .sha256 checks"
 else
   bad "blacklist backup failed or wrote nothing under data/backups; its output:"
   cat "$work/backup.log"

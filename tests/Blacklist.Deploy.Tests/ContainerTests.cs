@@ -263,7 +263,7 @@ public sealed partial class ContainerTests(ITestOutputHelper output)
             shift
             case "${1:-}" in
               "") trap 'exit 0' TERM; while :; do sleep 1; done ;;
-              backup) mkdir -p "$Blacklist__DataDirectory/backups" && : > "$Blacklist__DataDirectory/backups/blacklist-test.db" ;;
+              backup) mkdir -p "$Blacklist__DataDirectory/backups" && cd "$Blacklist__DataDirectory/backups" && echo data > blacklist-test.db && sha256sum blacklist-test.db > blacklist-test.db.sha256 ;;
             esac
             exit 0
 

@@ -35,6 +35,10 @@ public interface ICollectionRunStore
     /// <summary>The kept observations of a refused run (gzip JSON lines), or null when none are kept.</summary>
     Task<byte[]?> GetRefusedPayloadAsync(long runId, CancellationToken cancellationToken);
 
-    /// <summary>Marks runs left queued or running by a stopped process as failed; returns how many.</summary>
-    Task<int> FailInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Marks runs still queued or running as failed ("abandoned") because the process that ran them
+    /// stopped: those of <paramref name="source"/>, or of every source when null. Returns how many.
+    /// The caller knows nobody runs them any more (a single process at start, or a replica holding the source's run lock).
+    /// </summary>
+    Task<int> AbandonUnfinishedAsync(DateTimeOffset now, string? source, CancellationToken cancellationToken);
 }

@@ -13,6 +13,14 @@ public interface IIndicatorStore
     /// <summary>A number that grows with every committed change (replicas poll it to notice changes).</summary>
     Task<long> GetChangeCounterAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves the change counter from <paramref name="seen"/> to <c>seen + 1</c> only if nobody moved it
+    /// since (compare-and-set). Replicas call it when an expiry passed: the served content changed
+    /// without a write, so the first replica to notice gives it a new version and the others just load
+    /// it. True when this call moved the counter. Tells no notifier: the caller rebuilds itself.
+    /// </summary>
+    Task<bool> TryAdvanceChangeCounterAsync(long seen, CancellationToken cancellationToken);
+
     /// <summary>Every indicator active at <paramref name="now"/> plus the active allowlist, read consistently.</summary>
     Task<ActiveData> LoadActiveAsync(DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -12,6 +12,11 @@ namespace Blacklist.Data.Stores;
 
 internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStore
 {
+    /// <summary>The failure kind and error of a run whose process stopped before it finished.</summary>
+    public const string AbandonedKind = "Abandoned";
+
+    public const string AbandonedError = "abandoned: the replica running it stopped before it finished; nothing it fetched was applied";
+
     private static readonly string[] AppliedStatuses = [nameof(RunStatus.Succeeded), nameof(RunStatus.Accepted)];
 
     public async Task<long> CreateAsync(NewRun run, CancellationToken cancellationToken)
@@ -170,24 +175,24 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
             async db => await db.RunPayloads.AsNoTracking().Where(p => p.RunId == runId).Select(p => p.Content).FirstOrDefaultAsync(cancellationToken),
             cancellationToken);
 
-    public async Task<int> FailInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> AbandonUnfinishedAsync(DateTimeOffset now, string? source, CancellationToken cancellationToken)
     {
-        var interrupted = 0;
+        var abandoned = 0;
         await writer.SaveAsync(
             async db =>
             {
                 var open = new[] { nameof(RunStatus.Queued), nameof(RunStatus.Running) };
-                interrupted = await db.CollectionRuns
-                    .Where(r => open.Contains(r.Status))
+                abandoned = await db.CollectionRuns
+                    .Where(r => open.Contains(r.Status) && (source == null || r.Source == source))
                     .ExecuteUpdateAsync(
                         s => s.SetProperty(r => r.Status, nameof(RunStatus.Failed))
                             .SetProperty(r => r.FinishedAt, now)
-                            .SetProperty(r => r.FailureKind, "Interrupted")
-                            .SetProperty(r => r.Error, "the service stopped before this run finished; nothing it fetched was applied"),
+                            .SetProperty(r => r.FailureKind, AbandonedKind)
+                            .SetProperty(r => r.Error, AbandonedError),
                         cancellationToken);
             },
             cancellationToken);
-        return interrupted;
+        return abandoned;
     }
 
     /// <summary>A person's trigger is a privileged action: audited with the parameter names only (an OTP is a secret).</summary>

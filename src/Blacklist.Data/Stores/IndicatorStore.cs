@@ -14,6 +14,17 @@ internal sealed class IndicatorStore(DataWriter writer, IDbContextFactory<Blackl
     public Task<long> GetChangeCounterAsync(CancellationToken cancellationToken)
         => writer.ReadAsync(db => db.ChangeCounter.AsNoTracking().Select(c => c.Value).FirstAsync(cancellationToken), cancellationToken);
 
+    // One statement (UPDATE … SET value = value + 1 WHERE id = 1 AND value = @seen): atomic on both
+    // providers, so of two replicas that saw the same counter exactly one moves it.
+    public async Task<bool> TryAdvanceChangeCounterAsync(long seen, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var moved = await db.ChangeCounter
+            .Where(c => c.Id == ChangeCounterRow.SingletonId && c.Value == seen)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + 1), cancellationToken);
+        return moved == 1;
+    }
+
     public async Task<ActiveData> LoadActiveAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -25,7 +25,7 @@ internal sealed partial class SharedPayloadCache(SharedCacheConnection redis, IL
             return render();
         }
 
-        // Keyed by content, not version: replicas number their snapshots apart, yet serve the same bytes.
+        // Keyed by content, not version: after an expiry two replicas can briefly hold one version with different content.
         var key = redis.Key($"payload:{ListRenderers.NameOf(format)}:{fingerprint():x16}");
         try
         {

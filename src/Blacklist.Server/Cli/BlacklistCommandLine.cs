@@ -19,6 +19,7 @@ internal static class BlacklistCommandLine
         Command[] verbs = [ImportCommand.Create(), ExportCommand.Create(), CheckCommand.Create(), CollectCommand.Create(), MigrateCommand.Create(), BackupCommand.Create(), RestoreCommand.Create(), KeysCommand.Create(), NetCommand.Create()];
         foreach (var verb in verbs)
         {
+            DatabaseOutageGuard.Protect(verb);
             root.Subcommands.Add(verb);
         }
 

@@ -122,9 +122,7 @@ internal static class KeysCommand
     private static IHost BuildHost()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContentRoot.Choose() });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        VerbHost.UseVerbLogging(builder.Logging);
         builder.AddBlacklistServices();
         builder.Services.AddBlacklistSecurityData();
         return builder.Build();
@@ -138,7 +136,7 @@ internal static class KeysCommand
             await host.Services.MigrateSecuritySchemaAsync(cancellationToken);
             return true;
         }
-        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync($"blacklist keys: cannot open the database: {e.Message}");
             return false;

@@ -18,12 +18,13 @@ internal static class MigrateCommand
             try
             {
                 var applied = await migrator.MigrateAsync(cancellationToken);
+                var database = DatabaseOutageGuard.Describe(options);
                 Console.WriteLine(applied.Count == 0
-                    ? $"The database schema is up to date ({options.Provider}, {Describe(options)})."
-                    : $"Applied {applied.Count} migration(s) to {options.Provider} ({Describe(options)}): {string.Join(", ", applied)}");
+                    ? $"The database schema is up to date ({database})."
+                    : $"Applied {applied.Count} migration(s) to {database}: {string.Join(", ", applied)}");
                 return 0;
             }
-            catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 await Console.Error.WriteLineAsync($"blacklist migrate: {e.Message}");
                 return VerbHost.SetupFailed;
@@ -31,10 +32,4 @@ internal static class MigrateCommand
         });
         return command;
     }
-
-    /// <summary>Where the data lives, without any password a connection string may hold.</summary>
-    private static string Describe(DataOptions options)
-        => options.Provider == DatabaseProviders.Sqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource
-            : "connection string from ConnectionStrings:Blacklist";
 }

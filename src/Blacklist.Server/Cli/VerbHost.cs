@@ -21,13 +21,23 @@ internal static class VerbHost
             Args = [],
             ContentRootPath = AppContentRoot.Choose(),
         });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
-        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        UseVerbLogging(builder.Logging);
         builder.AddBlacklistServices();
         builder.Services.AddCollection(builder.Configuration);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Warnings and errors, one line each, on standard error. EF Core's own database errors are left
+    /// out: <see cref="DatabaseOutageGuard"/> reports a failed database in one line that says what to check.
+    /// </summary>
+    public static void UseVerbLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(options => options.SingleLine = true);
+        logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("Microsoft.EntityFrameworkCore.Database", LogLevel.None);
     }
 
     /// <summary>Validates the sources and migrates the schema; prints what is wrong and returns false when it cannot go on.</summary>
@@ -51,7 +61,7 @@ internal static class VerbHost
 
             return false;
         }
-        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"blacklist: cannot open the database: {e.Message}");
             return false;

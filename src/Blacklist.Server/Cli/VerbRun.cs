@@ -13,6 +13,13 @@ internal static class VerbRun
         var coordinator = host.Services.GetRequiredService<CollectionCoordinator>();
         var runner = host.Services.GetRequiredService<CollectionRunner>();
         var recorded = await coordinator.RecordAsync(item, kind, cancellationToken);
+        if (recorded.Outcome == TriggerOutcome.AlreadyRunning)
+        {
+            // PostgreSQL: a replica of the server runs this source right now.
+            await Console.Error.WriteLineAsync(Invariant($"Run {recorded.RunId} of {item.Source} is in progress (GET /api/collection/runs/{recorded.RunId}); try again when it has finished."));
+            return 1;
+        }
+
         var queued = recorded.Item!;
         CollectionRun run;
         if (Console.IsOutputRedirected)

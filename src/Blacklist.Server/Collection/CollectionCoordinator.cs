@@ -5,9 +5,11 @@ namespace Blacklist.Server.Collection;
 
 /// <summary>
 /// Starts runs: checks the source, refuses a second run of a source while one is queued or
-/// running, records the run as queued and hands it to the queue. Also accepts refused runs.
+/// running (here, or on another replica: the source's run lock is held from recording a run until it
+/// ends), records the run as queued and hands it to the queue. Also accepts refused runs, and marks
+/// runs that a stopped process left unfinished as abandoned.
 /// </summary>
-internal sealed class CollectionCoordinator : IDisposable
+internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposable
 {
     private static readonly string[] SecretParameterWords = ["otp", "password", "passwd", "secret", "token", "code"];
 
@@ -15,15 +17,20 @@ internal sealed class CollectionCoordinator : IDisposable
     private readonly ICollectionRunStore runs;
     private readonly CollectionQueue queue;
     private readonly TimeProvider time;
+    private readonly ISourceRunLocks locks;
+    private readonly ILogger<CollectionCoordinator> logger;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<string, long> inProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, SourceRunLock> held = [];
 
-    public CollectionCoordinator(SourceCatalog catalog, ICollectionRunStore runs, CollectionQueue queue, TimeProvider time)
+    public CollectionCoordinator(SourceCatalog catalog, ICollectionRunStore runs, CollectionQueue queue, TimeProvider time, ISourceRunLocks locks, ILogger<CollectionCoordinator> logger)
     {
         this.catalog = catalog;
         this.runs = runs;
         this.queue = queue;
         this.time = time;
+        this.locks = locks;
+        this.logger = logger;
     }
 
     /// <summary>Queues a run of <paramref name="source"/>; see <see cref="TriggerResult"/> for the outcomes.</summary>
@@ -65,15 +72,20 @@ internal sealed class CollectionCoordinator : IDisposable
     internal async Task<TriggerResult> RecordAsync(CollectionWorkItem item, string kind, CancellationToken cancellationToken)
         => await QueueAsync(item, kind, cancellationToken, enqueue: false);
 
-    /// <summary>Called when a run ends, so the source can run again.</summary>
-    internal void Finished(string source, long runId)
+    /// <summary>Called when a run ends, so the source can run again (here and on other replicas).</summary>
+    internal async Task FinishedAsync(string source, long runId)
     {
-        gate.Wait();
+        await gate.WaitAsync();
         try
         {
             if (inProgress.TryGetValue(source, out var current) && current == runId)
             {
                 inProgress.Remove(source);
+            }
+
+            if (held.Remove(runId, out var runLock))
+            {
+                await runLock.DisposeAsync();
             }
         }
         finally
@@ -82,7 +94,66 @@ internal sealed class CollectionCoordinator : IDisposable
         }
     }
 
-    public void Dispose() => gate.Dispose();
+    /// <summary>
+    /// Marks runs nobody runs any more as failed ("abandoned"). With a single process every run
+    /// still unfinished at start was left by a process that stopped. Across replicas, a source's
+    /// unfinished runs are abandoned only when its run lock is free: nobody runs it.
+    /// </summary>
+    public async Task<int> AbandonOrphansAsync(CancellationToken cancellationToken)
+    {
+        if (!locks.SpanReplicas)
+        {
+            return await runs.AbandonUnfinishedAsync(time.GetUtcNow(), null, cancellationToken);
+        }
+
+        var abandoned = 0;
+        foreach (var summary in (await runs.GetSummariesAsync(cancellationToken)).Values.Where(s => s.LastRun is { IsFinished: false }))
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (inProgress.ContainsKey(summary.Source))
+                {
+                    continue;
+                }
+
+                await using var runLock = await locks.TryTakeAsync(summary.Source, cancellationToken);
+                if (runLock is not null)
+                {
+                    abandoned += await AbandonOfAsync(summary.Source, cancellationToken);
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        return abandoned;
+    }
+
+    public void Dispose()
+    {
+        foreach (var runLock in held.Values)
+        {
+            runLock.Dispose();
+        }
+
+        held.Clear();
+        gate.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Closing the sessions frees the sources for other replicas at once.
+        foreach (var runLock in held.Values)
+        {
+            await runLock.DisposeAsync();
+        }
+
+        held.Clear();
+        gate.Dispose();
+    }
 
     public IReadOnlyList<string> CollectedSourceNames() => catalog.All.Where(s => s.IsCollected).Select(s => s.Name).ToList();
 
@@ -96,24 +167,72 @@ internal sealed class CollectionCoordinator : IDisposable
                 return TriggerResult.AlreadyRunning(running);
             }
 
-            var stored = item.Parameters
-                .Where(p => !SecretParameterWords.Any(word => p.Key.Contains(word, StringComparison.OrdinalIgnoreCase)))
-                .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-            var runId = await runs.CreateAsync(
-                new NewRun(item.Source, kind, trigger ?? item.Trigger.ToString().ToLowerInvariant(), time.GetUtcNow()) { Actor = item.Actor, Parameters = stored },
-                cancellationToken);
-            inProgress[item.Source] = runId;
-            var queued = item with { RunId = runId };
-            if (enqueue)
+            var runLock = await locks.TryTakeAsync(item.Source, cancellationToken);
+            if (runLock is null)
             {
-                queue.Enqueue(queued);
+                return TriggerResult.AlreadyRunning(await RunElsewhereAsync(item.Source, cancellationToken));
             }
 
-            return TriggerResult.Queued(queued);
+            var runId = 0L;
+            try
+            {
+                if (locks.SpanReplicas)
+                {
+                    // Taking the lock means nobody runs this source: what is still marked unfinished was left by a replica that stopped.
+                    await AbandonOfAsync(item.Source, cancellationToken);
+                }
+
+                var stored = item.Parameters
+                    .Where(p => !SecretParameterWords.Any(word => p.Key.Contains(word, StringComparison.OrdinalIgnoreCase)))
+                    .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                runId = await runs.CreateAsync(
+                    new NewRun(item.Source, kind, trigger ?? item.Trigger.ToString().ToLowerInvariant(), time.GetUtcNow()) { Actor = item.Actor, Parameters = stored },
+                    cancellationToken);
+                inProgress[item.Source] = runId;
+                held[runId] = runLock;
+                var queued = item with { RunId = runId };
+                if (enqueue)
+                {
+                    queue.Enqueue(queued);
+                }
+
+                return TriggerResult.Queued(queued);
+            }
+            catch
+            {
+                inProgress.Remove(item.Source);
+                held.Remove(runId);
+                await runLock.DisposeAsync();
+                throw;
+            }
         }
         finally
         {
             gate.Release();
         }
     }
+
+    /// <summary>
+    /// The run another replica holds the source's lock for: its queued or running run, else (it is
+    /// just recording or finishing one) its newest run, whose page tells how it went.
+    /// </summary>
+    private async Task<long> RunElsewhereAsync(string source, CancellationToken cancellationToken)
+    {
+        var recent = await runs.ListAsync(source, 5, cancellationToken);
+        return (recent.FirstOrDefault(r => !r.IsFinished) ?? (recent.Count > 0 ? recent[0] : null))?.Id ?? 0;
+    }
+
+    private async Task<int> AbandonOfAsync(string source, CancellationToken cancellationToken)
+    {
+        var abandoned = await runs.AbandonUnfinishedAsync(time.GetUtcNow(), source, cancellationToken);
+        if (abandoned > 0)
+        {
+            LogAbandoned(logger, abandoned, source);
+        }
+
+        return abandoned;
+    }
+
+    [LoggerMessage(EventId = 4514, Level = LogLevel.Warning, Message = "{Count} run(s) of {Source} were left queued or running by a replica that stopped; marked failed (abandoned)")]
+    private static partial void LogAbandoned(ILogger logger, int count, string source);
 }

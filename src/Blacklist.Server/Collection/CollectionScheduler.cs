@@ -8,7 +8,7 @@ namespace Blacklist.Server.Collection;
 /// was down (or that never ran) runs right after start. Scheduled runs need the global switch on
 /// and this process to be the collecting replica.
 /// </summary>
-internal sealed class CollectionScheduler(
+internal sealed partial class CollectionScheduler(
     SourceCatalog catalog,
     CollectionCoordinator coordinator,
     CollectionSwitch collectionSwitch,
@@ -20,6 +20,9 @@ internal sealed class CollectionScheduler(
 {
     /// <summary>Re-check at least this often, so switch and per-source changes take effect without a restart.</summary>
     private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
+
+    /// <summary>How soon registering the sources is tried again when the database did not take it.</summary>
+    private static readonly TimeSpan StartRetry = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, DateTimeOffset> nextRuns = new(StringComparer.Ordinal);
 
@@ -37,13 +40,11 @@ internal sealed class CollectionScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await catalog.RegisterAsync(stoppingToken);
-        if (!options.Value.Scheduler)
+        if (!await PrepareAsync(stoppingToken))
         {
             return;
         }
 
-        await PlanFirstRunsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -59,6 +60,38 @@ internal sealed class CollectionScheduler(
             {
                 CollectionLog.SchedulerError(logger, e);
                 await Task.Delay(MaxSleep, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Registers the sources and plans their first runs; false when the scheduler is off or the
+    /// service stops. A database that refuses (down, or busy with another replica's start) is asked
+    /// again, so a failure here never stops the host that serves reads.
+    /// </summary>
+    private async Task<bool> PrepareAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await catalog.RegisterAsync(stoppingToken);
+                if (!options.Value.Scheduler)
+                {
+                    return false;
+                }
+
+                await PlanFirstRunsAsync(stoppingToken);
+                return true;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception e)
+            {
+                LogStartFailed(logger, StartRetry.TotalSeconds, e);
+                await Task.Delay(StartRetry, time, stoppingToken);
             }
         }
     }
@@ -138,4 +171,7 @@ internal sealed class CollectionScheduler(
         var wait = earliest == DateTimeOffset.MaxValue ? MaxSleep : earliest - now;
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxSleep ? MaxSleep : wait;
     }
+
+    [LoggerMessage(EventId = 4516, Level = LogLevel.Warning, Message = "The collection scheduler could not register the sources in the database; it tries again in {Seconds} s")]
+    private static partial void LogStartFailed(ILogger logger, double seconds, Exception exception);
 }

@@ -45,10 +45,14 @@ public static class CollectionServiceCollectionExtensions
         services.AddOptions<SourcesOptions>().ValidateOnStart();
         services.AddOptions<CollectionOptions>().Bind(configuration.GetSection(CollectionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
-        // On PostgreSQL several replicas may share the database: one advisory lock picks the collector.
+        // On PostgreSQL several replicas may share the database: one advisory lock picks the collector,
+        // and one per source keeps a source's runs (manual ones too) to one replica at a time.
         services.TryAddSingleton<ICollectionLeadership>(provider => provider.GetRequiredService<DataOptions>().Provider == DatabaseProviders.Postgres
             ? ActivatorUtilities.CreateInstance<PostgresAdvisoryLeadership>(provider)
             : new SingleProcessLeadership());
+        services.TryAddSingleton<ISourceRunLocks>(provider => provider.GetRequiredService<DataOptions>().Provider == DatabaseProviders.Postgres
+            ? ActivatorUtilities.CreateInstance<PostgresSourceRunLocks>(provider)
+            : new InProcessSourceRunLocks());
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<CollectionSwitch>();
         services.AddSingleton<CollectionQueue>();

@@ -4,23 +4,30 @@ namespace Blacklist.Server.Collection;
 
 /// <summary>
 /// Executes queued runs in the background, a few sources at a time (each source one at a time).
-/// At start it marks runs a previous process left unfinished as failed.
+/// At start it marks runs a stopped process left unfinished as abandoned (see
+/// <see cref="CollectionCoordinator.AbandonOrphansAsync"/>).
 /// </summary>
-internal sealed class CollectionWorker(
+internal sealed partial class CollectionWorker(
     CollectionQueue queue,
     CollectionRunner runner,
     CollectionCoordinator coordinator,
-    Data.Contracts.ICollectionRunStore runs,
     IOptions<CollectionOptions> options,
-    TimeProvider time,
     ILogger<CollectionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interrupted = await runs.FailInterruptedAsync(time.GetUtcNow(), stoppingToken);
-        if (interrupted > 0)
+        try
         {
-            CollectionLog.Interrupted(logger, interrupted);
+            var abandoned = await coordinator.AbandonOrphansAsync(stoppingToken);
+            if (abandoned > 0)
+            {
+                CollectionLog.Interrupted(logger, abandoned);
+            }
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException)
+        {
+            // The database is down: the next run of each source abandons what it finds unfinished.
+            LogAbandonFailed(logger, e.GetType().Name);
         }
 
         using var slots = new SemaphoreSlim(options.Value.MaxConcurrentRuns);
@@ -56,8 +63,11 @@ internal sealed class CollectionWorker(
         }
         finally
         {
-            coordinator.Finished(item.Source, item.RunId);
+            await coordinator.FinishedAsync(item.Source, item.RunId);
             slots.Release();
         }
     }
+
+    [LoggerMessage(EventId = 4515, Level = LogLevel.Warning, Message = "Runs left unfinished by a stopped process could not be checked at start ({Error}); each source's next run abandons them")]
+    private static partial void LogAbandonFailed(ILogger logger, string error);
 }

@@ -16,14 +16,15 @@ internal sealed partial class PostgresAdvisoryLeadership(DataOptions options, IL
     /// <summary>The advisory lock key of scheduled collection ("blcoll" in ASCII), the same in every replica.</summary>
     public const long LockKey = 0x626C636F6C6C;
 
+    /// <summary>
+    /// Server-side TCP keepalives of the lock's session: when the leader's host vanishes without
+    /// closing the connection (node lost, network cut), PostgreSQL ends the session, and frees the
+    /// lock, after about 10 + 3 × 5 s instead of the kernel's default of two hours.
+    /// </summary>
+    private const string ServerKeepAlives = "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3";
+
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly string connectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString)
-    {
-        // A pooled connection would go back to the pool still holding the session lock.
-        Pooling = false,
-        KeepAlive = 15,
-        ApplicationName = "blacklist-collection-leader",
-    }.ConnectionString;
+    private readonly string connectionString = LockConnectionString(options.ConnectionString);
 
     private NpgsqlConnection? connection;
     private bool leader;
@@ -56,6 +57,20 @@ internal sealed partial class PostgresAdvisoryLeadership(DataOptions options, IL
         {
             gate.Release();
         }
+    }
+
+    /// <summary>The connection string of the session that holds the lock, made from the configured one.</summary>
+    internal static string LockConnectionString(string configured)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured)
+        {
+            // A pooled connection would go back to the pool still holding the session lock.
+            Pooling = false,
+            KeepAlive = 15,
+            ApplicationName = "blacklist-collection-leader",
+        };
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? ServerKeepAlives : builder.Options + " " + ServerKeepAlives;
+        return builder.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()

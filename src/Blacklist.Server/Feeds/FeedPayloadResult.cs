@@ -8,7 +8,7 @@ internal sealed class FeedPayloadResult(PublishedFeed feed, FeedPullStats stats)
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var cached = feed.IsRendered;
-        Observability.BlacklistMetrics.CacheRequests.WithLabels(cached ? "hit" : "miss").Inc();
+        Observability.BlacklistMetrics.CountListRequest(cached);
         var payload = cached ? feed.Payload : await Task.Run(() => feed.Payload, httpContext.RequestAborted);
         httpContext.Response.Headers["X-Entries-Total"] = feed.TotalHeader;
         httpContext.Response.Headers["X-Entries-Served"] = feed.ServedHeader;

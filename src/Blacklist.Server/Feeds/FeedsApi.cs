@@ -1,5 +1,6 @@
 using Blacklist.Core.Feeds;
 using Blacklist.Core.Rendering;
+using Blacklist.Data.Contracts;
 using Blacklist.Server.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,7 +29,8 @@ internal static class FeedsApi
             .WithSummary("Ranges added to and removed from a feed since snapshot version `since`");
         api.MapGet("/blacklist/changes", GetActiveChanges).WithName("GetActiveChanges")
             .WithSummary("Ranges added to and removed from the active list since snapshot version `since`")
-            .WithDescription("410 when `since` is older than the retained history: fetch the full list and use its X-Snapshot-Version.");
+            .WithDescription("410 when `since` is older than the retained history: fetch the full list and use its X-Snapshot-Version. "
+                + "503 with Retry-After when `since` is a version another replica serves already and this one is still loading.");
         return api;
     }
 
@@ -66,13 +68,13 @@ internal static class FeedsApi
         return publisher.Current?.Feeds.GetValueOrDefault(name) is { } feed ? new FeedPayloadResult(feed, stats) : ApiProblems.NotReady();
     }
 
-    private static Results<Ok<ChangesView>, ProblemHttpResult> GetFeedChanges(string name, string? since, FeedPublisher publisher)
-        => publisher.IsKnown(name) ? Changes(name, since, publisher, $"/api/feeds/{name}") : UnknownFeed(name, publisher);
+    private static async Task<Results<Ok<ChangesView>, ProblemHttpResult>> GetFeedChanges(string name, string? since, FeedPublisher publisher, HttpContext http, IIndicatorStore store)
+        => publisher.IsKnown(name) ? await ChangesAsync(name, since, publisher, $"/api/feeds/{name}", http, store) : UnknownFeed(name, publisher);
 
-    private static Results<Ok<ChangesView>, ProblemHttpResult> GetActiveChanges(string? since, FeedPublisher publisher)
-        => Changes(FeedPublisher.ActiveList, since, publisher, "/api/blacklist/active");
+    private static Task<Results<Ok<ChangesView>, ProblemHttpResult>> GetActiveChanges(string? since, FeedPublisher publisher, HttpContext http, IIndicatorStore store)
+        => ChangesAsync(FeedPublisher.ActiveList, since, publisher, "/api/blacklist/active", http, store);
 
-    private static Results<Ok<ChangesView>, ProblemHttpResult> Changes(string name, string? since, FeedPublisher publisher, string fullList)
+    private static async Task<Results<Ok<ChangesView>, ProblemHttpResult>> ChangesAsync(string name, string? since, FeedPublisher publisher, string fullList, HttpContext http, IIndicatorStore store)
     {
         if (!long.TryParse(since, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
         {
@@ -86,6 +88,14 @@ internal static class FeedsApi
         {
             case ChangesOutcome.NotReady:
                 return ApiProblems.NotReady();
+            case ChangesOutcome.Ahead when await IsStoredVersionAsync(version, store, http.RequestAborted):
+                // Versions are the database's change counter: another replica serves this one already,
+                // and this replica loads it within moments.
+                http.Response.Headers.RetryAfter = "1";
+                return TypedResults.Problem(
+                    $"Version {version} exists, but this replica still serves version {answer.CurrentVersion} while it loads the newer one. Retry in a second.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "Version not loaded here yet");
             case ChangesOutcome.Ahead:
                 return ApiProblems.BadRequest(
                     "Unknown version",
@@ -107,6 +117,19 @@ internal static class FeedsApi
                 string[] added = [.. delta.Added.Ranges().Select(r => r.ToString())];
                 string[] removed = [.. delta.Removed.Ranges().Select(r => r.ToString())];
                 return TypedResults.Ok(new ChangesView(name.Length == 0 ? "active" : name, version, answer.CurrentVersion, added.Length, removed.Length, added, removed));
+        }
+    }
+
+    private static async Task<bool> IsStoredVersionAsync(long version, IIndicatorStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return version <= await store.GetChangeCounterAsync(cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The database is down: nobody can tell, so the version is taken for unknown.
+            return false;
         }
     }
 

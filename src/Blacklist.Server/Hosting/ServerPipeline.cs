@@ -33,7 +33,7 @@ internal static class ServerPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
-        app.UseHttpMetrics();
+        app.UseHttpMetrics(options => options.InProgress.Enabled = false); // count and duration are what alerts and the HPA use
         app.UseBlacklistSecurity();
 
         // Every endpoint names its access (Security/AccessPolicies); the fallback policy catches any that forget.

@@ -28,11 +28,18 @@ internal static class BlacklistMetrics
     public static readonly Counter CacheRequests = Metrics.CreateCounter(
         "blacklist_cache_requests_total", "List payload requests by cache result (hit: served pre-rendered; miss: rendered for this request), and lookups of rendered lists in Redis (redis_hit: another replica's bytes reused; redis_miss: rendered here and shared).", "result");
 
+    // The hot children, looked up once rather than on every list request.
+    private static readonly Counter.Child CacheHit = CacheRequests.WithLabels("hit");
+    private static readonly Counter.Child CacheMiss = CacheRequests.WithLabels("miss");
+
     public static readonly Gauge CacheFallbackActive = Metrics.CreateGauge(
         "blacklist_cache_fallback_active", "1 when the shared cache is unavailable and this replica serves from memory alone.");
 
     public static readonly Counter FeedPulls = Metrics.CreateCounter(
         "blacklist_feed_pulls_total", "Feed downloads and revalidations by feed.", "feed");
+
+    /// <summary>Counts a list request served pre-rendered (hit) or rendered for it (miss).</summary>
+    public static void CountListRequest(bool preRendered) => (preRendered ? CacheHit : CacheMiss).Inc();
 
     private static readonly HashSet<string> PublishedSources = new(StringComparer.Ordinal);
 

@@ -31,6 +31,18 @@ internal sealed class AccessOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// How long an API key the database confirmed stays trusted while the database is unreachable
+    /// (<see cref="VerifiedKeyCache"/>): also the longest a revocation can go unnoticed during an outage.
+    /// Zero turns the fallback off (keys then answer 503 during an outage).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan VerifiedKeyLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>At most this many confirmed keys are remembered for <see cref="VerifiedKeyLifetime"/>.</summary>
+    [Range(1, 1_000_000)]
+    public int VerifiedKeyCacheSize { get; set; } = 10_000;
+
     /// <summary>On first start with no admin key and no admin user, create an admin key and print it once.</summary>
     public bool CreateInitialAdminKey { get; set; } = true;
 

@@ -16,7 +16,7 @@ internal sealed class NetworkAccessRequirement(string? role, NetworkList network
     public bool OpenWhenEmpty { get; } = openWhenEmpty;
 }
 
-internal sealed class NetworkAccessHandler(IHttpContextAccessor accessor) : AuthorizationHandler<NetworkAccessRequirement>
+internal sealed class NetworkAccessHandler : AuthorizationHandler<NetworkAccessRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, NetworkAccessRequirement requirement)
     {
@@ -26,7 +26,8 @@ internal sealed class NetworkAccessHandler(IHttpContextAccessor accessor) : Auth
             return Task.CompletedTask;
         }
 
-        var http = context.Resource as HttpContext ?? accessor.HttpContext;
+        // Endpoint routing's authorization passes the request as the resource.
+        var http = context.Resource as HttpContext;
         var fromNetwork = requirement.Networks.IsEmpty ? requirement.OpenWhenEmpty : requirement.Networks.Contains(http?.Connection.RemoteIpAddress);
 
         // A presented credential that failed does not fall back to the anonymous network: it is refused.

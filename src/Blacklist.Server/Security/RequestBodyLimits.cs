@@ -6,15 +6,18 @@ namespace Blacklist.Server.Security;
 /// <summary>Kestrel's body limit is the small default; upload paths get the larger one.</summary>
 internal static class RequestBodyLimits
 {
-    public static IApplicationBuilder UseUploadBodyLimits(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseUploadBodyLimits(this IApplicationBuilder app)
     {
-        var options = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
-        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (feature is { IsReadOnly: false } && options.UploadPaths.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
+        var options = app.ApplicationServices.GetRequiredService<IOptions<AccessOptions>>().Value;
+        return app.Use((context, next) =>
         {
-            feature.MaxRequestBodySize = options.MaxUploadBodyBytes;
-        }
+            if (!HttpMethods.IsGet(context.Request.Method) && options.UploadPaths.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase))
+                && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = options.MaxUploadBodyBytes;
+            }
 
-        return next(context);
-    });
+            return next(context);
+        });
+    }
 }

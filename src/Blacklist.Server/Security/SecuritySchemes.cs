@@ -8,6 +8,7 @@ internal static class SecuritySchemes
     public const string Cookie = "Cookie";
 
     public const string ApiKeyHeader = "X-API-Key";
+    public const string SessionCookie = "blacklist.session";
     public const string CsrfHeader = "X-CSRF-Token";
     public const string KeyIdClaim = "blacklist:key_id";
 }

@@ -21,10 +21,10 @@ public static class SecurityServices
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddBlacklistSecurityData();
         services.AddHostedService<InitialAdminKey>();
-        services.AddHttpContextAccessor();
         services.AddSingleton<AccessNetworks>();
         services.AddSingleton<AuthFailureLog>();
         services.AddSingleton<KeyUsageRecorder>();
+        services.AddSingleton<VerifiedKeyCache>();
         services.AddSingleton<IAuthorizationHandler, NetworkAccessHandler>();
 
         services.AddAuthentication(SecuritySchemes.Default)
@@ -39,7 +39,7 @@ public static class SecurityServices
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(SecuritySchemes.ApiKey, null)
             .AddCookie(SecuritySchemes.Cookie, options =>
             {
-                options.Cookie.Name = "blacklist.session";
+                options.Cookie.Name = SecuritySchemes.SessionCookie;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
                 options.Cookie.SameSite = SameSiteMode.Strict;
@@ -77,7 +77,11 @@ public static class SecurityServices
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<AccessOptions>>((forwarded, access) => ForwardedHeadersSetup.Configure(forwarded, access.Value));
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<AccessOptions>>((kestrel, access) => kestrel.Limits.MaxRequestBodySize = access.Value.MaxRequestBodyBytes);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<AccessOptions>>((kestrel, access) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = access.Value.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false; // no product banner for scanners
+        });
         return builder;
     }
 
@@ -89,7 +93,7 @@ public static class SecurityServices
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseUploadBodyLimits();
-        app.UseAuthentication();
+        app.UseAuthenticationWhenPresented();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseCsrfProtection();

@@ -8,6 +8,8 @@ namespace Blacklist.Server.Snapshots;
 /// The snapshot being served together with its rendered payloads: swapped as one object, so a
 /// reader never pairs one version's data with another version's bytes. With a shared cache, a format
 /// is taken from Redis when another replica rendered it for the same content, else rendered here.
+/// A rebuild that found the same version and content (the maximum age passed, nothing changed) keeps
+/// the lists already rendered, so their ETags stay and clients keep getting 304.
 /// </summary>
 internal sealed class PublishedSnapshot
 {
@@ -15,16 +17,19 @@ internal sealed class PublishedSnapshot
     private readonly SharedPayloadCache? _shared;
     private readonly Lazy<ulong> _fingerprint;
 
-    public PublishedSnapshot(BlocklistSnapshot snapshot, ListOptions options, SharedPayloadCache? shared = null)
+    public PublishedSnapshot(BlocklistSnapshot snapshot, ListOptions options, SharedPayloadCache? shared = null, PublishedSnapshot? previous = null)
     {
         Snapshot = snapshot;
         _shared = shared;
         _fingerprint = new Lazy<ulong>(() => SnapshotFingerprint.Of(snapshot, options), LazyThreadSafetyMode.ExecutionAndPublication);
+        var same = previous is not null && previous.Snapshot.Version == snapshot.Version && previous._fingerprint.Value == _fingerprint.Value;
         var formats = Enum.GetValues<ListFormat>();
         _payloads = new Lazy<RenderedPayload>[formats.Max(f => (int)f) + 1];
         foreach (var format in formats)
         {
-            _payloads[(int)format] = new Lazy<RenderedPayload>(() => Render(format, options), LazyThreadSafetyMode.ExecutionAndPublication);
+            _payloads[(int)format] = same && previous!.IsRendered(format)
+                ? new Lazy<RenderedPayload>(previous.Payload(format))
+                : new Lazy<RenderedPayload>(() => Render(format, options), LazyThreadSafetyMode.ExecutionAndPublication);
         }
     }
 

@@ -15,6 +15,11 @@ namespace Blacklist.Server.Snapshots;
 /// signal was lost while Redis was down), when the earliest indicator or allowlist expiry
 /// passes, and at least every <see cref="SnapshotServiceOptions.MaxAge"/>. A failed rebuild keeps
 /// the previous snapshot and is retried at the next poll.
+/// The version is the database's change counter, so every replica on one database numbers the same
+/// content alike (clients follow <c>/api/blacklist/changes?since=V</c> through any of them). An
+/// expiry changes the content without a write: the first replica to notice advances the counter with
+/// a compare-and-set and the others load the version it made. A rebuild for the maximum age alone
+/// keeps the version.
 /// </summary>
 internal sealed partial class SnapshotService(
     IServiceScopeFactory scopes,
@@ -30,7 +35,6 @@ internal sealed partial class SnapshotService(
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
-    private long _lastVersion;
     private bool _rebuildPending;
     private volatile bool _disposed;
 
@@ -104,7 +108,7 @@ internal sealed partial class SnapshotService(
                 var now = time.GetUtcNow();
                 if (now >= rebuildAt)
                 {
-                    await TryRebuildAsync("expiry or maximum age", stopping);
+                    await TryRebuildAsync(holder.Current?.Snapshot.NextExpiry <= now ? "expiry" : "maximum age", stopping);
                 }
                 else if (now >= nextPoll)
                 {
@@ -203,30 +207,43 @@ internal sealed partial class SnapshotService(
     {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
+        var previous = holder.Current;
         BlocklistSnapshot snapshot;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            // Versions only grow, and follow the change counter when it jumps ahead.
-            snapshot = await StoredSnapshot.LoadAsync(
-                scope.ServiceProvider.GetRequiredService<IIndicatorStore>(),
-                now,
-                new SnapshotOptions { ServeReserved = _options.ServeReserved },
-                counter => Math.Max(counter, _lastVersion + 1),
-                cancellationToken);
+            var store = scope.ServiceProvider.GetRequiredService<IIndicatorStore>();
+            if (previous?.Snapshot is { NextExpiry: { } expiry } served && expiry <= now)
+            {
+                // Content changed with no write. Only the first replica to get here moves the counter
+                // (compare-and-set on the counter this snapshot was built from); a replica that finds it
+                // moved already just loads the version another one made.
+                await store.TryAdvanceChangeCounterAsync(served.ChangeCounter, cancellationToken);
+            }
+
+            snapshot = await LoadAsync(store, now, cancellationToken);
+            if (snapshot.Version == 0)
+            {
+                // Nothing was ever written: 0 means "no snapshot yet" to whoever waits for a newer one.
+                await store.TryAdvanceChangeCounterAsync(0, cancellationToken);
+                snapshot = await LoadAsync(store, now, cancellationToken);
+            }
+
             database.ReportUp();
         }
 
         var built = Stopwatch.GetElapsedTime(started);
-        var published = new PublishedSnapshot(snapshot, listOptions.Value, sharedPayloads);
+        var published = new PublishedSnapshot(snapshot, listOptions.Value, sharedPayloads, previous);
 
         // The default format is rendered before the swap, so no request waits for it.
         published.Payload(Core.Rendering.ListFormat.Plain);
         holder.Publish(published);
-        _lastVersion = snapshot.Version;
         BlacklistMetrics.Observe(snapshot);
         var total = Stopwatch.GetElapsedTime(started);
         LogPublished(logger, snapshot.Version, reason, snapshot.Counts.Entries, snapshot.Counts.Indicators, (long)built.TotalMilliseconds, (long)total.TotalMilliseconds);
     }
+
+    private Task<BlocklistSnapshot> LoadAsync(IIndicatorStore store, DateTimeOffset now, CancellationToken cancellationToken)
+        => StoredSnapshot.LoadAsync(store, now, new SnapshotOptions { ServeReserved = _options.ServeReserved }, counter => counter, cancellationToken);
 
     private static string Describe(Exception ex) => $"{ex.GetType().Name}: the database did not answer; reads are served from the last snapshot.";
 

@@ -214,19 +214,39 @@ public sealed class CollectionRunStoreTests
     }
 
     [Fact]
-    public async Task Interrupted_runs_are_marked_failed_and_summaries_show_last_runs()
+    public async Task Unfinished_runs_are_marked_abandoned_and_summaries_show_last_runs()
     {
         await using var db = await TestDatabase.CreateAsync();
         await ApplyAsync(db, "feed", [V4("1.1.1.1"), V4("2.2.2.2")]);
         var stuck = await db.Runs.CreateAsync(new NewRun("feed", "http", "scheduled", db.Time.GetUtcNow()), CancellationToken.None);
 
-        (await db.Runs.FailInterruptedAsync(db.Time.GetUtcNow(), CancellationToken.None)).ShouldBe(1);
+        (await db.Runs.AbandonUnfinishedAsync(db.Time.GetUtcNow(), null, CancellationToken.None)).ShouldBe(1);
 
         var summaries = await db.Runs.GetSummariesAsync(CancellationToken.None);
         var feed = summaries["feed"];
         feed.LastRun!.Id.ShouldBe(stuck);
         feed.LastRun.Status.ShouldBe(RunStatus.Failed);
+        feed.LastRun.FailureKind.ShouldBe("Abandoned");
+        feed.LastRun.Error.ShouldBe("abandoned: the replica running it stopped before it finished; nothing it fetched was applied");
         feed.LastSuccessAt.ShouldBe(TestDatabase.Start);
         (await db.Runs.ListAsync("feed", 10, CancellationToken.None)).Select(r => r.Id).First().ShouldBe(stuck);
+    }
+
+    [Fact]
+    public async Task Abandoning_the_runs_of_one_source_leaves_other_sources_and_finished_runs_alone()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await ApplyAsync(db, "feed", [V4("1.1.1.1")]);
+        var queued = await db.Runs.CreateAsync(new NewRun("feed", "http", "manual", db.Time.GetUtcNow()), CancellationToken.None);
+        var running = await db.Runs.CreateAsync(new NewRun("feed", "http", "scheduled", db.Time.GetUtcNow()), CancellationToken.None);
+        await db.Runs.MarkRunningAsync(running, db.Time.GetUtcNow(), CancellationToken.None);
+        var other = await db.Runs.CreateAsync(new NewRun("other", "http", "scheduled", db.Time.GetUtcNow()), CancellationToken.None);
+
+        (await db.Runs.AbandonUnfinishedAsync(db.Time.GetUtcNow(), "feed", CancellationToken.None)).ShouldBe(2);
+
+        (await db.Runs.GetAsync(queued, CancellationToken.None))!.Status.ShouldBe(RunStatus.Failed);
+        (await db.Runs.GetAsync(running, CancellationToken.None))!.Error!.ShouldStartWith("abandoned:");
+        (await db.Runs.GetAsync(other, CancellationToken.None))!.Status.ShouldBe(RunStatus.Queued);
+        (await db.Runs.ListAsync("feed", 10, CancellationToken.None)).Count(r => r.Status == RunStatus.Succeeded).ShouldBe(1);
     }
 }

@@ -74,16 +74,16 @@ public sealed class ReplicaSignalTests
         (await b.Client.GetStringAsync("/metrics")).ShouldContain("blacklist_cache_requests_total{result=\"redis_hit\"}");
     }
 
-    /// <summary>Two replicas on one SQLite database file: A creates and migrates it, then B starts.</summary>
-    private sealed class Replicas(ServedApp a, ServedApp b) : IAsyncDisposable
+    /// <summary>Two replicas on one database (a SQLite file, or one PostgreSQL database): A creates and migrates it, then B starts.</summary>
+    internal sealed class Replicas(ServedApp a, ServedApp b) : IAsyncDisposable
     {
         public ServedApp A { get; } = a;
 
         public ServedApp B { get; } = b;
 
-        public static Replicas Start(Func<BlacklistAppFactory, BlacklistAppFactory> configure, FakeTimeProvider? clockOfB = null)
+        public static Replicas Start(Func<BlacklistAppFactory, BlacklistAppFactory> configure, FakeTimeProvider? clockOfB = null, FakeTimeProvider? clockOfA = null)
         {
-            var a = ServedApp.Start(configure(new BlacklistAppFactory()));
+            var a = ServedApp.Start(configure(new BlacklistAppFactory(clock: clockOfA)));
             _ = a.Factory.CurrentVersion;
             var b = ServedApp.Start(configure(new BlacklistAppFactory(a.Factory.DataDirectory, clockOfB)));
             _ = b.Factory.CurrentVersion;

@@ -10,12 +10,7 @@ public sealed class PostgresBackupProcessTests
     public async Task A_pg_dump_backup_restores_the_list_and_damaged_or_foreign_files_are_refused()
     {
         await using var postgres = await PostgresServer.StartAsync();
-        var connection = await postgres.CreateDatabaseAsync("blacklist");
-        await using var instance = new BlacklistInstance(new Dictionary<string, string>
-        {
-            ["Database__Provider"] = "postgres",
-            ["ConnectionStrings__Blacklist"] = connection,
-        });
+        await using var instance = await BlacklistInstance.OnPostgresAsync(postgres);
         await ImportAsync(instance, "first", "45.1.2.3", "45.1.2.9", "2a00:1450:4001::1");
         var atBackup = await instance.RunAsync("export");
         atBackup.ExitCode.ShouldBe(0, atBackup.Error);

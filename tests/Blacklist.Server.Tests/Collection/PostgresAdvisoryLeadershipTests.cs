@@ -42,6 +42,27 @@ public sealed class PostgresAdvisoryLeadershipTests
         (await leadership.IsLeaderAsync(CancellationToken.None)).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task The_locks_session_has_server_side_keepalives_so_a_vanished_leaders_lock_is_freed_in_seconds_not_hours()
+    {
+        var database = await SharedPostgres.DatabaseForAsync("leadership-keepalive");
+        var lockConnection = PostgresAdvisoryLeadership.LockConnectionString(database + ";Options=-c statement_timeout=60000");
+        await using var connection = new NpgsqlConnection(lockConnection);
+        await connection.OpenAsync();
+
+        (await ShowAsync(connection, "tcp_keepalives_idle")).ShouldBe("10");
+        (await ShowAsync(connection, "tcp_keepalives_interval")).ShouldBe("5");
+        (await ShowAsync(connection, "tcp_keepalives_count")).ShouldBe("3");
+        (await ShowAsync(connection, "statement_timeout")).ShouldBe("1min", "options already configured are kept");
+        new NpgsqlConnectionStringBuilder(lockConnection).Pooling.ShouldBeFalse("a pooled connection would keep the lock after it is returned");
+    }
+
+    private static async Task<string> ShowAsync(NpgsqlConnection connection, string setting)
+    {
+        await using var command = new NpgsqlCommand("SHOW " + setting, connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task<int> TerminateLockHolderAsync(string database)
     {
         await using var connection = new NpgsqlConnection(database);

@@ -22,6 +22,8 @@ public sealed class FlakyIndicatorStore(IIndicatorStore inner) : IIndicatorStore
 
     public Task<long> GetChangeCounterAsync(CancellationToken cancellationToken) => Guard(() => inner.GetChangeCounterAsync(cancellationToken));
 
+    public Task<bool> TryAdvanceChangeCounterAsync(long seen, CancellationToken cancellationToken) => Guard(() => inner.TryAdvanceChangeCounterAsync(seen, cancellationToken));
+
     public Task<ActiveData> LoadActiveAsync(DateTimeOffset now, CancellationToken cancellationToken) => Guard(() => inner.LoadActiveAsync(now, cancellationToken));
 
     public Task<IndicatorRecord> AddManualAsync(ManualEntryRequest request, string actor, CancellationToken cancellationToken)

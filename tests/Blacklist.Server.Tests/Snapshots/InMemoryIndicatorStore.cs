@@ -12,6 +12,7 @@ internal sealed class InMemoryIndicatorStore : IIndicatorStore
     private readonly List<AllowlistRecord> _allowlist = [];
     private long _counter;
     private int _loads;
+    private int _advances;
 
     public int Loads => Volatile.Read(ref _loads);
 
@@ -32,6 +33,28 @@ internal sealed class InMemoryIndicatorStore : IIndicatorStore
         lock (_gate)
         {
             return Down ? Task.FromException<long>(new Infrastructure.SimulatedDatabaseOutage()) : Task.FromResult(_counter);
+        }
+    }
+
+    public int Advances => Volatile.Read(ref _advances);
+
+    public Task<bool> TryAdvanceChangeCounterAsync(long seen, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (Down)
+            {
+                return Task.FromException<bool>(new Infrastructure.SimulatedDatabaseOutage());
+            }
+
+            if (_counter != seen)
+            {
+                return Task.FromResult(false);
+            }
+
+            _counter++;
+            _advances++;
+            return Task.FromResult(true);
         }
     }
 

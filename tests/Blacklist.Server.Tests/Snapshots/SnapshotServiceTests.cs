@@ -14,23 +14,20 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(Start);
     private readonly InMemoryIndicatorStore _store = new();
     private readonly SnapshotHolder _holder = new();
-    private ServiceProvider? _provider;
-    private SnapshotService? _service;
+    private readonly List<(ServiceProvider Provider, SnapshotService Service)> _started = [];
 
-    private SnapshotService Service => _service!;
+    private SnapshotService Service => _started[0].Service;
+
+    private ServiceProvider Provider => _started[0].Provider;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        if (_service is not null)
+        foreach (var (provider, service) in _started)
         {
-            await _service.StopAsync(CancellationToken.None);
-        }
-
-        if (_provider is not null)
-        {
-            await _provider.DisposeAsync();
+            await service.StopAsync(CancellationToken.None);
+            await provider.DisposeAsync();
         }
     }
 
@@ -93,30 +90,58 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_snapshot_is_rebuilt_when_the_earliest_expiry_passes()
+    public async Task The_snapshot_is_rebuilt_when_the_earliest_expiry_passes_under_a_version_advanced_in_the_database()
     {
         _store.AddSilently(IpRange.V4(0x2D010203), Start.AddMinutes(3));
         _store.AddSilently(IpRange.V4(0x2D010204), Start.AddDays(3));
         await StartAsync(poll: TimeSpan.FromHours(1), maxAge: TimeSpan.FromHours(12));
         _holder.Current!.Snapshot.NextExpiry.ShouldBe(Start.AddMinutes(3));
+        _holder.Current.Snapshot.Version.ShouldBe(2);
 
+        // Stepped: the loop may arm its timer just after a single jump of the fake clock.
         _time.Advance(TimeSpan.FromMinutes(3));
-        await _holder.WaitForNewerAsync(_holder.Current.Snapshot.Version, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        await AdvanceUntilAsync(() => _holder.Current!.Snapshot.Version > 2, TimeSpan.FromMinutes(1));
 
-        _holder.Current!.Snapshot.Counts.Entries.ShouldBe(1);
-        _holder.Current.Snapshot.BuiltAt.ShouldBe(Start.AddMinutes(3));
+        var next = _holder.Current!;
+        next.Snapshot.Counts.Entries.ShouldBe(1);
+        next.Snapshot.BuiltAt.ShouldBeGreaterThanOrEqualTo(Start.AddMinutes(3));
+        next.Snapshot.Version.ShouldBe(3, "the expiry moved the change counter by one");
+        (await _store.GetChangeCounterAsync(CancellationToken.None)).ShouldBe(3);
+        _store.Advances.ShouldBe(1);
     }
 
     [Fact]
-    public async Task The_snapshot_is_rebuilt_at_least_every_max_age()
+    public async Task Of_two_replicas_only_the_first_to_notice_an_expiry_advances_the_counter_and_both_serve_its_version()
     {
+        _store.AddSilently(IpRange.V4(0x2D010203), Start.AddMinutes(3));
+        _store.AddSilently(IpRange.V4(0x2D010204), Start.AddDays(3));
+        await StartAsync(poll: TimeSpan.FromSeconds(5), maxAge: TimeSpan.FromHours(12));
+        var other = new SnapshotHolder();
+        await StartAsync(poll: TimeSpan.FromSeconds(5), maxAge: TimeSpan.FromHours(12), holder: other);
+
+        _time.Advance(TimeSpan.FromMinutes(3));
+        await AdvanceUntilAsync(() => _holder.Current!.Snapshot.Version == 3 && other.Current!.Snapshot.Version == 3, TimeSpan.FromSeconds(1));
+
+        _store.Advances.ShouldBe(1);
+        other.Current!.Snapshot.Counts.Entries.ShouldBe(1);
+        _holder.Current!.Snapshot.Counts.Entries.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_rebuild_for_the_maximum_age_alone_keeps_the_version_and_the_rendered_lists()
+    {
+        _store.AddSilently(IpRange.V4(0x2D010203), Start.AddDays(3));
         await StartAsync(poll: TimeSpan.FromHours(1), maxAge: TimeSpan.FromMinutes(10));
-        var version = _holder.Current!.Snapshot.Version;
+        var first = _holder.Current!;
 
         _time.Advance(TimeSpan.FromMinutes(10));
-        var next = await _holder.WaitForNewerAsync(version, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        await AdvanceUntilAsync(() => _holder.Current != first, TimeSpan.FromMinutes(1));
 
-        next.Snapshot.BuiltAt.ShouldBe(Start.AddMinutes(10));
+        _holder.Current!.Snapshot.BuiltAt.ShouldBeGreaterThanOrEqualTo(Start.AddMinutes(10));
+        _holder.Current.Snapshot.Version.ShouldBe(first.Snapshot.Version);
+        _store.Advances.ShouldBe(0);
+        var plain = Core.Rendering.ListFormat.Plain;
+        _holder.Current.Payload(plain).ShouldBeSameAs(first.Payload(plain), "same content, same bytes and ETag");
     }
 
     [Fact]
@@ -125,7 +150,7 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
         _store.AddSilently(IpRange.V4(0x2D010203), Start.AddDays(1));
         await StartAsync(poll: TimeSpan.FromSeconds(5));
         var served = _holder.Current!;
-        var database = _provider!.GetRequiredService<DatabaseStatus>();
+        var database = Provider.GetRequiredService<DatabaseStatus>();
 
         _store.Down = true;
         _store.AddSilently(IpRange.V4(0x2D010204), Start.AddDays(1));
@@ -151,7 +176,7 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Versions_only_grow_and_follow_the_change_counter()
+    public async Task The_version_is_the_change_counter_and_a_rebuild_without_a_change_keeps_it()
     {
         for (var i = 0; i < 7; i++)
         {
@@ -159,21 +184,36 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
         }
 
         await StartAsync();
-        _holder.Current!.Snapshot.Version.ShouldBe(7);
+        var first = _holder.Current!;
+        first.Snapshot.Version.ShouldBe(7);
 
+        Service.NotifyChanged();
+        await AdvanceUntilAsync(() => _holder.Current != first, TimeSpan.Zero);
+        _holder.Current!.Snapshot.Version.ShouldBe(7);
+        _store.AddSilently(IpRange.V4(0x2D010300), Start.AddDays(1));
         Service.NotifyChanged();
         var next = await _holder.WaitForNewerAsync(7, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
 
         next.Snapshot.Version.ShouldBe(8);
-        next.Snapshot.ChangeCounter.ShouldBe(7);
+        next.Snapshot.ChangeCounter.ShouldBe(8);
+        _store.Advances.ShouldBe(0);
     }
 
-    private async Task StartAsync(TimeSpan? debounce = null, TimeSpan? poll = null, TimeSpan? maxAge = null)
+    [Fact]
+    public async Task A_database_nothing_was_written_to_gets_version_one_not_the_zero_that_means_no_snapshot()
+    {
+        await StartAsync();
+
+        _holder.Current!.Snapshot.Version.ShouldBe(1);
+        _store.Advances.ShouldBe(1);
+    }
+
+    private async Task StartAsync(TimeSpan? debounce = null, TimeSpan? poll = null, TimeSpan? maxAge = null, SnapshotHolder? holder = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_time);
         services.AddSingleton<IIndicatorStore>(_store);
-        services.AddSingleton(_holder);
+        services.AddSingleton(holder ?? _holder);
         services.AddSingleton<DatabaseStatus>();
         services.AddSingleton(Options.Create(new SnapshotServiceOptions
         {
@@ -184,9 +224,10 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
         services.AddSingleton(Options.Create(new ListOptions()));
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<SnapshotService>();
-        _provider = services.BuildServiceProvider();
-        _service = _provider.GetRequiredService<SnapshotService>();
-        await ((IHostedService)_service).StartAsync(CancellationToken.None);
+        var provider = services.BuildServiceProvider();
+        var service = provider.GetRequiredService<SnapshotService>();
+        _started.Add((provider, service));
+        await ((IHostedService)service).StartAsync(CancellationToken.None);
     }
 
     // The service's timers are on the fake clock; step it until the condition holds (bounded in real time).

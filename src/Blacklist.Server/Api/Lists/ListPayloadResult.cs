@@ -11,16 +11,18 @@ namespace Blacklist.Server.Api.Lists;
 /// Answers a list request from the pre-rendered payload: 304 when If-None-Match names it, else the
 /// bytes in the encoding the client accepts, written straight from memory with Content-Length.
 /// </summary>
-internal sealed class ListPayloadResult(PublishedSnapshot published, ListFormat format, string feed) : IResult, IEndpointMetadataProvider
+internal sealed class ListPayloadResult(PublishedSnapshot published, ListFormat format, Prometheus.Counter.Child pulls) : IResult, IEndpointMetadataProvider
 {
-    // Writes go out in slices so a slow client holds at most one slice of Kestrel's buffers.
+    // Writes go out in slices so a slow client holds at most one slice of Kestrel's buffers. Each slice is
+    // copied once into one pipe buffer of its size; WriteAsync would cut it into 4 KB pool blocks, and
+    // renting, sending and returning 3,500 of them was a tenth of the CPU of serving a 14 MB list.
     private const int SliceBytes = 1 << 18;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var cached = published.IsRendered(format);
-        BlacklistMetrics.CacheRequests.WithLabels(cached ? "hit" : "miss").Inc();
-        BlacklistMetrics.FeedPulls.WithLabels(feed).Inc();
+        BlacklistMetrics.CountListRequest(cached);
+        pulls.Inc();
         var payload = cached ? published.Payload(format) : await Task.Run(() => published.Payload(format), httpContext.RequestAborted);
         await ServeAsync(httpContext, payload);
     }
@@ -75,8 +77,10 @@ internal sealed class ListPayloadResult(PublishedSnapshot published, ListFormat 
         var cancellation = httpContext.RequestAborted;
         for (var offset = 0; offset < body.Length; offset += SliceBytes)
         {
-            var slice = body.AsMemory(offset, Math.Min(SliceBytes, body.Length - offset));
-            var flushed = await writer.WriteAsync(slice, cancellation);
+            var length = Math.Min(SliceBytes, body.Length - offset);
+            body.AsSpan(offset, length).CopyTo(writer.GetSpan(length));
+            writer.Advance(length);
+            var flushed = await writer.FlushAsync(cancellation);
             if (flushed.IsCanceled || flushed.IsCompleted)
             {
                 return; // the client went away

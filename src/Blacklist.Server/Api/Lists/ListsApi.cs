@@ -1,5 +1,6 @@
 using Blacklist.Core.Rendering;
 using Blacklist.Server.Api.Problems;
+using Blacklist.Server.Observability;
 using Blacklist.Server.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,6 +10,8 @@ namespace Blacklist.Server.Api.Lists;
 internal static class ListsApi
 {
     private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+    private static readonly Prometheus.Counter.Child ActivePulls = BlacklistMetrics.FeedPulls.WithLabels("active");
+    private static readonly Prometheus.Counter.Child FortiGatePulls = BlacklistMetrics.FeedPulls.WithLabels("fortigate");
 
     public static RouteGroupBuilder MapListsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -37,9 +40,9 @@ internal static class ListsApi
                 new Dictionary<string, object?> { ["validFormats"] = ListRenderers.FormatNames });
         }
 
-        return snapshots.Current is { } current ? new ListPayloadResult(current, chosen, "active") : ApiProblems.NotReady();
+        return snapshots.Current is { } current ? new ListPayloadResult(current, chosen, ActivePulls) : ApiProblems.NotReady();
     }
 
     private static Results<ListPayloadResult, ProblemHttpResult> GetFortiGate(SnapshotHolder snapshots)
-        => snapshots.Current is { } current ? new ListPayloadResult(current, ListFormat.FortiGate, "fortigate") : ApiProblems.NotReady();
+        => snapshots.Current is { } current ? new ListPayloadResult(current, ListFormat.FortiGate, FortiGatePulls) : ApiProblems.NotReady();
 }

@@ -18,8 +18,7 @@ public sealed class PostgresOutageTests
             .With("ConnectionStrings:Blacklist", database)));
         await app.BlockAsync("45.1.2.3");
 
-        // Reads as a firewall on an anonymous feed network does them: API keys are verified against the
-        // database, so during an outage only anonymous feed readers keep reading.
+        // Reads as a firewall on an anonymous feed network does them (keys during an outage: Security/ApiKeyOutageTests).
         using var firewall = app.Factory.CreateAnonymousClient();
         firewall.DefaultRequestHeaders.Add(RemoteAddress.Header, "127.0.0.1");
         await postgres.StopAsync();

@@ -26,6 +26,18 @@ internal sealed partial class BlacklistInstance : IAsyncDisposable
         _settings = settings ?? new Dictionary<string, string>();
     }
 
+    /// <summary>An instance with Database:Provider=postgres on a fresh database of <paramref name="postgres"/>.</summary>
+    public static async Task<BlacklistInstance> OnPostgresAsync(PostgresServer postgres, string database = "blacklist")
+    {
+        ArgumentNullException.ThrowIfNull(postgres);
+        var connection = await postgres.CreateDatabaseAsync(database);
+        return new BlacklistInstance(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "postgres",
+            ["ConnectionStrings__Blacklist"] = connection,
+        });
+    }
+
     public string DataDirectory { get; }
 
     public string Database => Path.Combine(DataDirectory, "blacklist.db");

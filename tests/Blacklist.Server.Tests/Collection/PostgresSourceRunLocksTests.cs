@@ -1,0 +1,57 @@
+using Blacklist.Data.Hosting;
+using Blacklist.Server.Collection;
+using Blacklist.Testing;
+using Npgsql;
+
+namespace Blacklist.Server.Tests.Collection;
+
+/// <summary>Two replicas' source run locks on one real PostgreSQL database, whatever provider the run selected.</summary>
+public sealed class PostgresSourceRunLocksTests
+{
+    [Fact]
+    public async Task A_source_runs_on_one_replica_at_a_time_and_is_free_again_when_its_holder_ends_or_dies()
+    {
+        var database = await SharedPostgres.DatabaseForAsync("run-locks-" + Guid.NewGuid());
+        var options = new DataOptions { Provider = DatabaseProviders.Postgres, ConnectionString = database };
+        var a = new PostgresSourceRunLocks(options);
+        var b = new PostgresSourceRunLocks(options);
+
+        var held = await a.TryTakeAsync("feed", CancellationToken.None);
+        held.ShouldNotBeNull();
+        (await b.TryTakeAsync("feed", CancellationToken.None)).ShouldBeNull("replica A runs feed");
+        await using (var other = await b.TryTakeAsync("other-feed", CancellationToken.None))
+        {
+            other.ShouldNotBeNull("another source is not held");
+        }
+
+        await held.DisposeAsync();
+        var taken = await b.TryTakeAsync("feed", CancellationToken.None);
+        taken.ShouldNotBeNull("A's run ended");
+
+        // B's session dies (its pod is killed): the lock goes with it.
+        (await TerminateHolderAsync(database, "feed")).ShouldBe(1);
+        await using var afterDeath = await a.TryTakeAsync("feed", CancellationToken.None);
+        afterDeath.ShouldNotBeNull();
+        await taken.DisposeAsync();
+    }
+
+    [Fact]
+    public void The_key_of_a_source_is_the_same_in_every_replica_and_differs_between_sources()
+    {
+        PostgresSourceRunLocks.KeyOf("feed").ShouldBe(PostgresSourceRunLocks.KeyOf("feed"));
+        PostgresSourceRunLocks.KeyOf("feed").ShouldNotBe(PostgresSourceRunLocks.KeyOf("Feed"));
+        PostgresSourceRunLocks.KeyOf("regtech").ShouldNotBe(PostgresSourceRunLocks.KeyOf("secudium"));
+    }
+
+    internal static async Task<int> TerminateHolderAsync(string database, string source)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*)::int FROM (SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            + "AND classid = @class::oid AND objid = @key::oid AND objsubid = 2 AND granted) AS t", connection);
+        command.Parameters.AddWithValue("class", (long)(uint)PostgresSourceRunLocks.LockClass);
+        command.Parameters.AddWithValue("key", (long)(uint)PostgresSourceRunLocks.KeyOf(source));
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+}
