@@ -12,7 +12,7 @@ internal sealed class IndicatorStore(DataWriter writer, IDbContextFactory<Blackl
     public const string ManualSource = "manual";
 
     public Task<long> GetChangeCounterAsync(CancellationToken cancellationToken)
-        => writer.ReadAsync(db => db.ChangeCounter.AsNoTracking().Select(c => c.Value).FirstAsync(cancellationToken), cancellationToken);
+        => writer.ReadAsync(db => db.ChangeCounter.AsNoTracking().Where(c => c.Id == ChangeCounterRow.SingletonId).Select(c => c.Value).FirstAsync(cancellationToken), cancellationToken);
 
     // One statement (UPDATE … SET value = value + 1 WHERE id = 1 AND value = @seen): atomic on both
     // providers, so of two replicas that saw the same counter exactly one moves it.

@@ -62,6 +62,7 @@ internal sealed class FeedPublisher
             var fitted = FeedFitter.Fit(snapshot, profile);
             feeds[profile.Name] = new PublishedFeed(profile, fitted, snapshot.Version, snapshot.BuiltAt, _brotliQuality);
             RecordDelta(profile.Name, snapshot, fitted.Set, deltas);
+            HeapCompaction.BetweenLargeBuilds(snapshot.Counts.Indicators);
         }
 
         var generation = new FeedGeneration(snapshot.Version, feeds, deltas);

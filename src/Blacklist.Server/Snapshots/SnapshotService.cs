@@ -237,6 +237,7 @@ internal sealed partial class SnapshotService(
         // The default format is rendered before the swap, so no request waits for it.
         published.Payload(Core.Rendering.ListFormat.Plain);
         holder.Publish(published);
+        HeapCompaction.AfterRebuild(snapshot.Counts.Indicators);
         BlacklistMetrics.Observe(snapshot);
         var total = Stopwatch.GetElapsedTime(started);
         LogPublished(logger, snapshot.Version, reason, snapshot.Counts.Entries, snapshot.Counts.Indicators, (long)built.TotalMilliseconds, (long)total.TotalMilliseconds);

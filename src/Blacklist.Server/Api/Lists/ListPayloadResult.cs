@@ -16,7 +16,9 @@ internal sealed class ListPayloadResult(PublishedSnapshot published, ListFormat 
     // Writes go out in slices so a slow client holds at most one slice of Kestrel's buffers. Each slice is
     // copied once into one pipe buffer of its size; WriteAsync would cut it into 4 KB pool blocks, and
     // renting, sending and returning 3,500 of them was a tenth of the CPU of serving a 14 MB list.
-    private const int SliceBytes = 1 << 18;
+    // 64 KB stays under the large-object threshold: buffers the array pool runs short of at many
+    // connections are cheap young objects (256 KB slices took the peak RSS to 1.5 GB at 64 connections).
+    private const int SliceBytes = 1 << 16;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
