@@ -4,37 +4,47 @@ namespace Blacklist.Data.Security;
 
 internal sealed class ApiKeyStore(IDbContextFactory<SecurityDbContext> contexts, ISecurityAuditLog audit, TimeProvider time) : IApiKeyStore
 {
+    /// <summary>Serialises first-admin creation across replicas: advisory lock "blfadm" in ASCII (0x626C6661646D).</summary>
+    private const string FirstAdminLockSql = "SELECT pg_advisory_xact_lock(108217713648749)";
+
     private static readonly char[] Separators = [' ', ',', ';'];
 
     public async Task<CreatedApiKey> CreateAsync(ApiKeyRequest request, string actor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var name = request.Name.Trim();
-        if (name.Length is 0 or > 100 || name.Any(char.IsControl))
-        {
-            throw new ArgumentException("A key name is 1 to 100 printable characters.", nameof(request));
-        }
-
-        var secret = ApiKeySecret.Generate();
-        var row = new ApiKeyRow
-        {
-            KeyId = secret.KeyId,
-            Name = name,
-            SecretHash = secret.Hash(),
-            Role = request.Role,
-            AllowedCidrs = string.Join(' ', request.AllowedCidrs),
-            CreatedAt = time.GetUtcNow(),
-            CreatedBy = actor,
-            ExpiresAt = request.ExpiresAt,
-        };
+        var (row, secret) = NewRow(request, actor);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             db.ApiKeys.Add(row);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await audit.WriteAsync(actor, "key.create", $"key {row.Id} ({row.KeyId})", $"name={name} role={request.Role.Name()}", cancellationToken);
-        return new CreatedApiKey(ToRecord(row), secret.Text);
+        return await AuditedAsync(row, secret, actor, cancellationToken);
+    }
+
+    public async Task<CreatedApiKey?> CreateFirstAdminAsync(ApiKeyRequest request, string actor, CancellationToken cancellationToken)
+    {
+        var (row, secret) = NewRow(request, actor);
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            // One writer at a time: SQLite's transaction is BEGIN IMMEDIATE; PostgreSQL waits on a
+            // transaction-scoped advisory lock. Replicas starting together create one key between them.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync(FirstAdminLockSql, cancellationToken);
+            }
+
+            if (await AnyUsableAdminAsync(db, cancellationToken) || await db.Users.AnyAsync(u => u.Role == SecurityRole.Admin && !u.Disabled, cancellationToken))
+            {
+                return null;
+            }
+
+            db.ApiKeys.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return await AuditedAsync(row, secret, actor, cancellationToken);
     }
 
     public async Task<StoredApiKey?> FindAsync(string keyId, CancellationToken cancellationToken)
@@ -75,12 +85,41 @@ internal sealed class ApiKeyStore(IDbContextFactory<SecurityDbContext> contexts,
         await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, at), cancellationToken);
     }
 
-    public async Task<bool> AnyUsableAdminAsync(CancellationToken cancellationToken)
+    private async Task<bool> AnyUsableAdminAsync(SecurityDbContext db, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var admins = await db.ApiKeys.AsNoTracking().Where(k => k.Role == SecurityRole.Admin && k.RevokedAt == null).ToListAsync(cancellationToken);
-        return admins.Any(k => k.ExpiresAt is null || k.ExpiresAt > now);
+        var expiries = await db.ApiKeys.AsNoTracking().Where(k => k.Role == SecurityRole.Admin && k.RevokedAt == null).Select(k => k.ExpiresAt).ToListAsync(cancellationToken);
+        return expiries.Any(expires => expires is null || expires > now);
+    }
+
+    private (ApiKeyRow Row, ApiKeySecret Secret) NewRow(ApiKeyRequest request, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = request.Name.Trim();
+        if (name.Length is 0 or > 100 || name.Any(char.IsControl))
+        {
+            throw new ArgumentException("A key name is 1 to 100 printable characters.", nameof(request));
+        }
+
+        var secret = ApiKeySecret.Generate();
+        var row = new ApiKeyRow
+        {
+            KeyId = secret.KeyId,
+            Name = name,
+            SecretHash = secret.Hash(),
+            Role = request.Role,
+            AllowedCidrs = string.Join(' ', request.AllowedCidrs),
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = actor,
+            ExpiresAt = request.ExpiresAt,
+        };
+        return (row, secret);
+    }
+
+    private async Task<CreatedApiKey> AuditedAsync(ApiKeyRow row, ApiKeySecret secret, string actor, CancellationToken cancellationToken)
+    {
+        await audit.WriteAsync(actor, "key.create", $"key {row.Id} ({row.KeyId})", $"name={row.Name} role={row.Role.Name()}", cancellationToken);
+        return new CreatedApiKey(ToRecord(row), secret.Text);
     }
 
     private static ApiKeyRecord ToRecord(ApiKeyRow row) => new(

@@ -14,6 +14,9 @@ public interface IApiKeyStore
 
     Task TouchAsync(long id, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Whether any usable admin key exists (first start creates one when none does).</summary>
-    Task<bool> AnyUsableAdminAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the key only when no usable admin key and no enabled admin user exists, as one atomic
+    /// step across processes on the database; null when an admin exists (first start creates one).
+    /// </summary>
+    Task<CreatedApiKey?> CreateFirstAdminAsync(ApiKeyRequest request, string actor, CancellationToken cancellationToken);
 }

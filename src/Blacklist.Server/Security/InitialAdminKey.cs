@@ -9,7 +9,6 @@ namespace Blacklist.Server.Security;
 /// </summary>
 internal sealed partial class InitialAdminKey(
     IApiKeyStore keys,
-    IUserStore users,
     IOptions<AccessOptions> options,
     ILogger<InitialAdminKey> logger) : IHostedService
 {
@@ -18,13 +17,11 @@ internal sealed partial class InitialAdminKey(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.CreateInitialAdminKey
-            || await keys.AnyUsableAdminAsync(cancellationToken)
-            || await users.AnyUsableAdminAsync(cancellationToken))
+            || await keys.CreateFirstAdminAsync(new ApiKeyRequest(KeyName, SecurityRole.Admin, null, []), "system", cancellationToken) is not { } created)
         {
             return;
         }
 
-        var created = await keys.CreateAsync(new ApiKeyRequest(KeyName, SecurityRole.Admin, null, []), "system", cancellationToken);
         await Console.Out.WriteLineAsync(
             $"Initial admin API key (shown once): {created.Key}{Environment.NewLine}"
             + "Store it now: only its hash is kept. Create more with `blacklist keys create --name NAME --role reader|operator|admin`.");

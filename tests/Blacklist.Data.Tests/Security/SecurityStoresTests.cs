@@ -55,6 +55,28 @@ public sealed class SecurityStoresTests
     }
 
     [Fact]
+    public async Task Replicas_starting_together_create_one_first_admin_key_and_none_while_an_admin_exists()
+    {
+        await using var db = await SecurityDatabase.CreateAsync();
+        var keys = db.Get<IApiKeyStore>();
+        var request = new ApiKeyRequest("initial-admin", SecurityRole.Admin, null, []);
+
+        // Six starts at once, each on its own connection: the database lets one of them create the key.
+        var created = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => keys.CreateFirstAdminAsync(request, "system", CancellationToken.None))));
+        var first = created.Where(key => key is not null).ShouldHaveSingleItem()!;
+        (await keys.ListAsync(CancellationToken.None)).Count(key => key.Role == SecurityRole.Admin).ShouldBe(1);
+        (await keys.CreateFirstAdminAsync(request, "system", CancellationToken.None)).ShouldBeNull("a usable admin key exists");
+
+        // With the only admin key revoked the next start makes one again; an enabled admin user also counts.
+        (await keys.RevokeAsync(first.Record.Id, "tester", CancellationToken.None)).ShouldBeTrue();
+        var replacement = await keys.CreateFirstAdminAsync(request, "system", CancellationToken.None);
+        replacement.ShouldNotBeNull();
+        (await keys.RevokeAsync(replacement.Record.Id, "tester", CancellationToken.None)).ShouldBeTrue();
+        await db.Get<IUserStore>().SetAsync("root", "a long enough password", SecurityRole.Admin, "tester", CancellationToken.None);
+        (await keys.CreateFirstAdminAsync(request, "system", CancellationToken.None)).ShouldBeNull("an admin user exists");
+    }
+
+    [Fact]
     public async Task Logins_lock_after_the_limit_and_unlock_after_the_duration()
     {
         await using var db = await SecurityDatabase.CreateAsync();

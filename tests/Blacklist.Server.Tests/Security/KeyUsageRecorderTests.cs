@@ -73,6 +73,6 @@ public sealed class KeyUsageRecorderTests
 
         public Task<bool> RevokeAsync(long id, string actor, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<bool> AnyUsableAdminAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<CreatedApiKey?> CreateFirstAdminAsync(ApiKeyRequest request, string actor, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
