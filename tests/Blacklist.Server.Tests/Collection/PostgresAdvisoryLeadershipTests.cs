@@ -67,8 +67,9 @@ public sealed class PostgresAdvisoryLeadershipTests
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
+        // With a timeout, pg_terminate_backend waits until the backend has exited and so released its locks.
         await using var command = new NpgsqlCommand(
-            "SELECT count(*)::int FROM (SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            "SELECT count(*)::int FROM (SELECT pg_terminate_backend(pid, 10000) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
             + "AND ((classid::bigint << 32) | objid::bigint) = @key AND granted) AS t", connection);
         command.Parameters.AddWithValue("key", PostgresAdvisoryLeadership.LockKey);
         return (int)(await command.ExecuteScalarAsync())!;

@@ -47,8 +47,9 @@ public sealed class PostgresSourceRunLocksTests
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
+        // With a timeout, pg_terminate_backend waits until the backend has exited and so released its locks.
         await using var command = new NpgsqlCommand(
-            "SELECT count(*)::int FROM (SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            "SELECT count(*)::int FROM (SELECT pg_terminate_backend(pid, 10000) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
             + "AND classid = @class::oid AND objid = @key::oid AND objsubid = 2 AND granted) AS t", connection);
         command.Parameters.AddWithValue("class", (long)(uint)PostgresSourceRunLocks.LockClass);
         command.Parameters.AddWithValue("key", (long)(uint)PostgresSourceRunLocks.KeyOf(source));
