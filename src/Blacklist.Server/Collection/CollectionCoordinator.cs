@@ -78,19 +78,25 @@ internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposa
         await gate.WaitAsync();
         try
         {
-            if (inProgress.TryGetValue(source, out var current) && current == runId)
-            {
-                inProgress.Remove(source);
-            }
-
-            if (held.Remove(runId, out var runLock))
-            {
-                await runLock.DisposeAsync();
-            }
+            await ReleaseAsync(source, runId);
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    // Under the gate: the source may run again, here and (its lock released) on other replicas.
+    private async Task ReleaseAsync(string source, long runId)
+    {
+        if (inProgress.TryGetValue(source, out var current) && current == runId)
+        {
+            inProgress.Remove(source);
+        }
+
+        if (held.Remove(runId, out var runLock))
+        {
+            await runLock.DisposeAsync();
         }
     }
 
@@ -164,7 +170,14 @@ internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposa
         {
             if (inProgress.TryGetValue(item.Source, out var running))
             {
-                return TriggerResult.AlreadyRunning(running);
+                // A run records its end before the worker reports it here: a client that saw it
+                // finish and triggers at once must not be told it still runs.
+                if ((await runs.GetAsync(running, cancellationToken))?.IsFinished != true)
+                {
+                    return TriggerResult.AlreadyRunning(running);
+                }
+
+                await ReleaseAsync(item.Source, running);
             }
 
             var runLock = await locks.TryTakeAsync(item.Source, cancellationToken);
