@@ -21,7 +21,7 @@ internal static class PayloadFrame
         var span = frame.AsSpan();
         Magic.CopyTo(span);
         BinaryPrimitives.WriteInt64LittleEndian(span[4..], payload.Entries);
-        BinaryPrimitives.WriteUInt64LittleEndian(span[12..], XxHash3.HashToUInt64(payload.Identity));
+        BinaryPrimitives.WriteUInt64LittleEndian(span[12..], payload.ContentHash);
         BinaryPrimitives.WriteInt32LittleEndian(span[20..], payload.Identity.Length);
         BinaryPrimitives.WriteInt32LittleEndian(span[24..], payload.Gzip.Length);
         BinaryPrimitives.WriteInt32LittleEndian(span[28..], payload.Brotli.Length);
@@ -66,6 +66,7 @@ internal static class PayloadFrame
             version,
             entries,
             identity.ToArray(),
+            hash,
             body.Slice(identityLength, gzipLength).ToArray(),
             body.Slice(identityLength + gzipLength, brotliLength).ToArray());
     }

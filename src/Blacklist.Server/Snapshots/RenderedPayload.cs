@@ -13,7 +13,7 @@ namespace Blacklist.Server.Snapshots;
 /// </summary>
 internal sealed class RenderedPayload
 {
-    private RenderedPayload(ListFormat format, string contentType, long version, long entries, byte[] identity, byte[] gzip, byte[] brotli)
+    private RenderedPayload(ListFormat format, string contentType, long version, long entries, byte[] identity, ulong contentHash, byte[] gzip, byte[] brotli)
     {
         VersionHeader = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Format = format;
@@ -22,7 +22,8 @@ internal sealed class RenderedPayload
         Identity = identity;
         Gzip = gzip;
         Brotli = brotli;
-        var tag = $"{ListRenderers.NameOf(format)}-{XxHash3.HashToUInt64(identity):x16}";
+        ContentHash = contentHash;
+        var tag = $"{ListRenderers.NameOf(format)}-{contentHash:x16}";
         IdentityETag = $"\"{tag}\"";
         GzipETag = $"\"{tag}-gzip\"";
         BrotliETag = $"\"{tag}-br\"";
@@ -46,6 +47,9 @@ internal sealed class RenderedPayload
 
     public byte[] Brotli { get; }
 
+    /// <summary>XxHash3 of the identity bytes: the ETag's core, and the shared cache's integrity check.</summary>
+    public ulong ContentHash { get; }
+
     public StringValues IdentityETag { get; }
 
     public StringValues GzipETag { get; }
@@ -57,12 +61,12 @@ internal sealed class RenderedPayload
         var output = new ArrayBufferWriter<byte>(checked((int)Math.Min(int.MaxValue / 2, Math.Max(4096, entries * 18))));
         renderer.Render(input, output);
         var identity = output.WrittenSpan.ToArray();
-        return new RenderedPayload(renderer.Format, renderer.ContentType, input.Version, entries, identity, CompressGzip(identity), CompressBrotli(identity, brotliQuality));
+        return new RenderedPayload(renderer.Format, renderer.ContentType, input.Version, entries, identity, XxHash3.HashToUInt64(identity), CompressGzip(identity), CompressBrotli(identity, brotliQuality));
     }
 
-    /// <summary>A payload rendered and compressed elsewhere (another replica, through the shared cache).</summary>
-    public static RenderedPayload FromEncodings(ListFormat format, long version, long entries, byte[] identity, byte[] gzip, byte[] brotli)
-        => new(format, ListRenderers.For(format).ContentType, version, entries, identity, gzip, brotli);
+    /// <summary>A payload rendered and compressed elsewhere (another replica, through the shared cache), its hash already checked.</summary>
+    public static RenderedPayload FromEncodings(ListFormat format, long version, long entries, byte[] identity, ulong contentHash, byte[] gzip, byte[] brotli)
+        => new(format, ListRenderers.For(format).ContentType, version, entries, identity, contentHash, gzip, brotli);
 
     private static byte[] CompressGzip(byte[] data)
     {
