@@ -57,12 +57,18 @@ internal sealed class FeedPublisher
         var feeds = new Dictionary<string, PublishedFeed>(StringComparer.OrdinalIgnoreCase);
         var deltas = new Dictionary<string, SetDelta>(StringComparer.OrdinalIgnoreCase);
         RecordDelta(ActiveList, snapshot, snapshot.Active, deltas);
-        foreach (var profile in Profiles)
+        for (var index = 0; index < Profiles.Count; index++)
         {
+            // The one before frees what the previous build left; after the last, the rebuild's final compaction does.
+            if (index > 0)
+            {
+                HeapCompaction.BetweenLargeBuilds(snapshot.Counts.Indicators);
+            }
+
+            var profile = Profiles[index];
             var fitted = FeedFitter.Fit(snapshot, profile);
             feeds[profile.Name] = new PublishedFeed(profile, fitted, snapshot.Version, snapshot.BuiltAt, _brotliQuality);
             RecordDelta(profile.Name, snapshot, fitted.Set, deltas);
-            HeapCompaction.BetweenLargeBuilds(snapshot.Counts.Indicators);
         }
 
         var generation = new FeedGeneration(snapshot.Version, feeds, deltas);
