@@ -67,13 +67,13 @@ internal static class PostgresIndicatorUpsert
     public static async Task<RunCounts> ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RunApplication application, CancellationToken cancellationToken)
     {
         var now = UnixTime.ToMilliseconds(application.SeenAt);
-        await ExecuteAsync(connection, transaction, CreateStage, application, now, cancellationToken);
+        await ExecuteAsync(connection, transaction, CreateStage, cancellationToken);
         await StageAsync(connection, application, cancellationToken);
 
         // Temporary tables are never auto-analyzed, and the indicators' statistics lag behind a bulk
         // load: with estimates of a handful of rows the planner picks nested loops that scan the
         // stage once per indicator (minutes for 200k rows). Hash joins are linear at any size.
-        await ExecuteAsync(connection, transaction, "ANALYZE stage_indicators; SET LOCAL enable_nestloop = off", application, now, cancellationToken);
+        await ExecuteAsync(connection, transaction, "ANALYZE stage_indicators; SET LOCAL enable_nestloop = off", cancellationToken);
 
         long staged, added, updated;
         await using (var count = Command(connection, transaction, CountChanges, application, now))
@@ -83,9 +83,9 @@ internal static class PostgresIndicatorUpsert
             (staged, added, updated) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         }
 
-        await ExecuteAsync(connection, transaction, Upsert, application, now, cancellationToken);
-        var withdrawn = application.FullList ? await ExecuteAsync(connection, transaction, Withdraw, application, now, cancellationToken) : 0;
-        await ExecuteAsync(connection, transaction, "RESET enable_nestloop", application, now, cancellationToken);
+        await ExecuteRunAsync(connection, transaction, Upsert, application, now, cancellationToken);
+        var withdrawn = application.FullList ? await ExecuteRunAsync(connection, transaction, Withdraw, application, now, cancellationToken) : 0;
+        await ExecuteAsync(connection, transaction, "RESET enable_nestloop", cancellationToken);
         return application.ReadCounts with { Added = added, Updated = updated, Withdrawn = withdrawn, Unchanged = staged - added - updated };
     }
 
@@ -168,23 +168,22 @@ internal static class PostgresIndicatorUpsert
         where T : struct
         => value is { } present ? copy.WriteAsync(present, type, cancellationToken) : copy.WriteNullAsync(cancellationToken);
 
+    /// <summary>A statement of the run: every one but the staging DDL reads the run's source and time.</summary>
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, RunApplication application, long now)
     {
         var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
-        if (sql.Contains("@source", StringComparison.Ordinal))
-        {
-            command.Parameters.AddWithValue("source", application.Source);
-        }
-
-        if (sql.Contains("@now", StringComparison.Ordinal))
-        {
-            command.Parameters.AddWithValue("now", now);
-        }
-
+        command.Parameters.AddWithValue("source", application.Source);
+        command.Parameters.AddWithValue("now", now);
         return command;
     }
 
-    private static async Task<long> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, RunApplication application, long now, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<long> ExecuteRunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, RunApplication application, long now, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, sql, application, now);
         return await command.ExecuteNonQueryAsync(cancellationToken);
