@@ -44,5 +44,10 @@ read -r passed failed skipped < <(awk '
   /^# pass / { p += $3 } /^# fail / { f += $3 } /^# skipped / { s += $3 }
   END { print p + 0, f + 0, s + 0 }' "$log")
 [ "$failed" -eq 0 ] || status=1
+# CI shows only the end of the output: repeat each failure with the start of its message there.
+if [ "$failed" -gt 0 ]; then
+  echo "Failures:"
+  grep -E -A8 '^  Failed Blacklist\.|^not ok ' "$log" | cut -c1-300 | head -n 120
+fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"
