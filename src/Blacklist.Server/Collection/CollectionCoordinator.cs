@@ -13,6 +13,9 @@ internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposa
 {
     private static readonly string[] SecretParameterWords = ["otp", "password", "passwd", "secret", "token", "code"];
 
+    /// <summary>How long a trigger waits for a source held by a replica that has no run of it unfinished (see <see cref="TakeFromFinishingHolderAsync"/>).</summary>
+    private static readonly TimeSpan FinishingHolderWait = TimeSpan.FromSeconds(2);
+
     private readonly SourceCatalog catalog;
     private readonly ICollectionRunStore runs;
     private readonly CollectionQueue queue;
@@ -123,7 +126,7 @@ internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposa
                     continue;
                 }
 
-                await using var runLock = await locks.TryTakeAsync(summary.Source, cancellationToken);
+                await using var runLock = await locks.TryTakeAsync(summary.Source, TimeSpan.Zero, cancellationToken);
                 if (runLock is not null)
                 {
                     abandoned += await AbandonOfAsync(summary.Source, cancellationToken);
@@ -180,7 +183,8 @@ internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposa
                 await ReleaseAsync(item.Source, running);
             }
 
-            var runLock = await locks.TryTakeAsync(item.Source, cancellationToken);
+            var runLock = await locks.TryTakeAsync(item.Source, TimeSpan.Zero, cancellationToken)
+                ?? await TakeFromFinishingHolderAsync(item.Source, cancellationToken);
             if (runLock is null)
             {
                 return TriggerResult.AlreadyRunning(await RunElsewhereAsync(item.Source, cancellationToken));
@@ -223,6 +227,18 @@ internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposa
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Another replica holds the source but has no run of it unfinished: it has just recorded a run's
+    /// end and is releasing the lock, or has just taken it and is recording a new run. Both take
+    /// milliseconds, so wait for the lock rather than answer 409 with a run that already ended (a
+    /// client that saw the run finish on one replica and triggers on another at once).
+    /// </summary>
+    private async Task<SourceRunLock?> TakeFromFinishingHolderAsync(string source, CancellationToken cancellationToken)
+    {
+        var recent = await runs.ListAsync(source, 5, cancellationToken);
+        return recent.Any(r => !r.IsFinished) ? null : await locks.TryTakeAsync(source, FinishingHolderWait, cancellationToken);
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ internal interface ISourceRunLocks
     /// </summary>
     bool SpanReplicas { get; }
 
-    /// <summary>The source's run lock, or null while another process holds it.</summary>
-    Task<SourceRunLock?> TryTakeAsync(string source, CancellationToken cancellationToken);
+    /// <summary>
+    /// The source's run lock, or null when another process still holds it after <paramref name="wait"/>
+    /// (zero: do not wait).
+    /// </summary>
+    Task<SourceRunLock?> TryTakeAsync(string source, TimeSpan wait, CancellationToken cancellationToken);
 }

@@ -8,5 +8,5 @@ internal sealed class InProcessSourceRunLocks : ISourceRunLocks
 {
     public bool SpanReplicas => false;
 
-    public Task<SourceRunLock?> TryTakeAsync(string source, CancellationToken cancellationToken) => Task.FromResult<SourceRunLock?>(SourceRunLock.InProcess);
+    public Task<SourceRunLock?> TryTakeAsync(string source, TimeSpan wait, CancellationToken cancellationToken) => Task.FromResult<SourceRunLock?>(SourceRunLock.InProcess);
 }

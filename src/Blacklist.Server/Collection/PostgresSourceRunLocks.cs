@@ -33,17 +33,14 @@ internal sealed class PostgresSourceRunLocks(DataOptions options) : ISourceRunLo
     /// <summary>The lock key of a source: the same in every replica and every release (xxHash32 of its UTF-8 name).</summary>
     public static int KeyOf(string source) => unchecked((int)XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(source)));
 
-    public async Task<SourceRunLock?> TryTakeAsync(string source, CancellationToken cancellationToken)
+    public async Task<SourceRunLock?> TryTakeAsync(string source, TimeSpan wait, CancellationToken cancellationToken)
     {
         var session = new NpgsqlConnection(connectionString);
         try
         {
             await session.OpenAsync(cancellationToken);
             var key = KeyOf(source);
-            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@class, @key)", session);
-            command.Parameters.AddWithValue("class", LockClass);
-            command.Parameters.AddWithValue("key", key);
-            if (await command.ExecuteScalarAsync(cancellationToken) is true)
+            if (await TakeAsync(session, key, wait, cancellationToken))
             {
                 return new SourceRunLock(session, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_unlock({LockClass}, {key})"));
             }
@@ -56,5 +53,26 @@ internal sealed class PostgresSourceRunLocks(DataOptions options) : ISourceRunLo
 
         await session.DisposeAsync();
         return null;
+    }
+
+    // Without a wait, pg_try_advisory_lock answers at once. With one, the server queues this session
+    // behind the holder and grants the lock the moment it is released; lock_timeout bounds the wait.
+    private static async Task<bool> TakeAsync(NpgsqlConnection session, int key, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var waitMilliseconds = (long)Math.Ceiling(wait.TotalMilliseconds);
+        var sql = waitMilliseconds > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"SET lock_timeout = {waitMilliseconds}; SELECT pg_advisory_lock(@class, @key) IS NOT NULL")
+            : "SELECT pg_try_advisory_lock(@class, @key)";
+        await using var command = new NpgsqlCommand(sql, session);
+        command.Parameters.AddWithValue("class", LockClass);
+        command.Parameters.AddWithValue("key", key);
+        try
+        {
+            return await command.ExecuteScalarAsync(cancellationToken) is true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            return false;
+        }
     }
 }

@@ -16,23 +16,46 @@ public sealed class PostgresSourceRunLocksTests
         var a = new PostgresSourceRunLocks(options);
         var b = new PostgresSourceRunLocks(options);
 
-        var held = await a.TryTakeAsync("feed", CancellationToken.None);
+        var held = await a.TryTakeAsync("feed", TimeSpan.Zero, CancellationToken.None);
         held.ShouldNotBeNull();
-        (await b.TryTakeAsync("feed", CancellationToken.None)).ShouldBeNull("replica A runs feed");
-        await using (var other = await b.TryTakeAsync("other-feed", CancellationToken.None))
+        (await b.TryTakeAsync("feed", TimeSpan.Zero, CancellationToken.None)).ShouldBeNull("replica A runs feed");
+        await using (var other = await b.TryTakeAsync("other-feed", TimeSpan.Zero, CancellationToken.None))
         {
             other.ShouldNotBeNull("another source is not held");
         }
 
         await held.DisposeAsync();
-        var taken = await b.TryTakeAsync("feed", CancellationToken.None);
+        var taken = await b.TryTakeAsync("feed", TimeSpan.Zero, CancellationToken.None);
         taken.ShouldNotBeNull("A's run ended");
 
         // B's session dies (its pod is killed): the lock goes with it.
         (await TerminateHolderAsync(database, "feed")).ShouldBe(1);
-        await using var afterDeath = await a.TryTakeAsync("feed", CancellationToken.None);
+        await using var afterDeath = await a.TryTakeAsync("feed", TimeSpan.Zero, CancellationToken.None);
         afterDeath.ShouldNotBeNull();
         await taken.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_waiting_take_gets_the_lock_as_its_holder_releases_it_and_gives_up_after_its_wait()
+    {
+        var database = await SharedPostgres.DatabaseForAsync("run-lock-waits-" + Guid.NewGuid());
+        var options = new DataOptions { Provider = DatabaseProviders.Postgres, ConnectionString = database };
+        var a = new PostgresSourceRunLocks(options);
+        var b = new PostgresSourceRunLocks(options);
+        var held = (await a.TryTakeAsync("feed", TimeSpan.Zero, CancellationToken.None)).ShouldNotBeNull();
+
+        (await b.TryTakeAsync("feed", TimeSpan.FromMilliseconds(200), CancellationToken.None)).ShouldBeNull("A still holds feed after B's wait");
+        var waiting = b.TryTakeAsync("feed", TimeSpan.FromSeconds(30), CancellationToken.None);
+        while (!waiting.IsCompleted && !await HasWaiterAsync(database, "feed"))
+        {
+            await Task.Delay(20);
+        }
+
+        waiting.IsCompleted.ShouldBeFalse("B waits while A holds feed");
+
+        await held.DisposeAsync();
+        await using var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        taken.ShouldNotBeNull("A released feed during B's wait");
     }
 
     [Fact]
@@ -41,6 +64,19 @@ public sealed class PostgresSourceRunLocksTests
         PostgresSourceRunLocks.KeyOf("feed").ShouldBe(PostgresSourceRunLocks.KeyOf("feed"));
         PostgresSourceRunLocks.KeyOf("feed").ShouldNotBe(PostgresSourceRunLocks.KeyOf("Feed"));
         PostgresSourceRunLocks.KeyOf("regtech").ShouldNotBe(PostgresSourceRunLocks.KeyOf("secudium"));
+    }
+
+    /// <summary>True while a session waits for the source's lock.</summary>
+    internal static async Task<bool> HasWaiterAsync(string database, string source)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            + "AND classid = @class::oid AND objid = @key::oid AND objsubid = 2 AND NOT granted", connection);
+        command.Parameters.AddWithValue("class", (long)(uint)PostgresSourceRunLocks.LockClass);
+        command.Parameters.AddWithValue("key", (long)(uint)PostgresSourceRunLocks.KeyOf(source));
+        return (int)(await command.ExecuteScalarAsync())! > 0;
     }
 
     internal static async Task<int> TerminateHolderAsync(string database, string source)

@@ -41,6 +41,33 @@ public sealed class ReplicaRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_trigger_while_another_replica_releases_the_source_after_its_run_waits_for_it_instead_of_answering_409()
+    {
+        feeds.Serve("/feed.txt", FeedResponse.Text(Feed));
+        var database = await SharedPostgres.DatabaseForAsync("replica-release-" + Guid.NewGuid());
+        await using var a = Replica(database);
+        var client = a.CreateClient();
+
+        // Another replica holds the source with no run of it unfinished: it has recorded its run's end
+        // and is about to release the lock, as when a client saw that run finish and triggers here at once.
+        var otherReplica = new PostgresSourceRunLocks(new DataOptions { Provider = DatabaseProviders.Postgres, ConnectionString = database });
+        var held = (await otherReplica.TryTakeAsync("feed", TimeSpan.Zero, CancellationToken.None)).ShouldNotBeNull();
+        var trigger = client.PostAsync("/api/collection/feed/trigger", null);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!trigger.IsCompleted && !await PostgresSourceRunLocksTests.HasWaiterAsync(database, "feed") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        trigger.IsCompleted.ShouldBeFalse("the trigger waits for the finishing replica's lock");
+        await held.DisposeAsync();
+
+        var response = await trigger;
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        (await client.WaitForRunAsync((await response.JsonAsync()).GetProperty("runId").GetInt64())).GetProperty("status").GetString().ShouldBe("succeeded");
+    }
+
+    [Fact]
     public async Task A_run_left_by_a_replica_that_died_is_abandoned_when_the_source_is_free_and_left_alone_while_it_is_held()
     {
         feeds.Serve("/feed.txt", FeedResponse.Text(Feed));
@@ -50,7 +77,7 @@ public sealed class ReplicaRunTests : IAsyncLifetime
         var orphan = await RecordUnfinishedRunAsync(a);
         var otherReplica = new PostgresSourceRunLocks(new DataOptions { Provider = DatabaseProviders.Postgres, ConnectionString = database });
 
-        await using (var held = await otherReplica.TryTakeAsync("feed", CancellationToken.None))
+        await using (var held = await otherReplica.TryTakeAsync("feed", TimeSpan.Zero, CancellationToken.None))
         {
             held.ShouldNotBeNull();
             (await (await client.PostAsync("/api/collection/feed/trigger", null)).ProblemAsync(409)).GetProperty("runId").GetInt64().ShouldBe(orphan);
