@@ -62,6 +62,7 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
         return writer.WriteAsync(
             async db =>
             {
+                await ClaimOpenRunAsync(db, application.RunId, cancellationToken);
                 await EnsureSourceAsync(db, application.Source, application.Kind, application.SeenAt, cancellationToken);
                 var counts = await UpsertAsync(db, application, cancellationToken);
 
@@ -222,6 +223,26 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
         refused.Status = nameof(RunStatus.Accepted);
         refused.Note = $"accepted by {actor} and applied by run {application.RunId}";
         DataWriter.Audit(db, now, actor, "collection.accept", refused.Source, $"refused run {refusedId} applied by run {application.RunId}: {refused.Error}");
+    }
+
+    /// <summary>
+    /// Fences a run's apply against a replica that took its source over: the run must still be queued
+    /// or running, and the no-op update keeps its row locked until this transaction ends, so abandoning
+    /// it (<see cref="AbandonUnfinishedAsync"/>) happens wholly before this apply or after it commits.
+    /// </summary>
+    private static async Task ClaimOpenRunAsync(BlacklistDbContext db, long runId, CancellationToken cancellationToken)
+    {
+        var open = new[] { nameof(RunStatus.Queued), nameof(RunStatus.Running) };
+        var claimed = await db.CollectionRuns
+            .Where(r => r.Id == runId && open.Contains(r.Status))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, r => r.Status), cancellationToken);
+        if (claimed == 0)
+        {
+            var status = await db.CollectionRuns.Where(r => r.Id == runId).Select(r => r.Status).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new KeyNotFoundException($"collection run {runId} does not exist");
+            throw new RunAlreadyEndedException(
+                $"run {runId} was already {status.ToLowerInvariant()} when its data arrived: another replica took its source over; nothing was applied");
+        }
     }
 
     private static async Task EnsureSourceAsync(BlacklistDbContext db, string source, string kind, DateTimeOffset now, CancellationToken cancellationToken)

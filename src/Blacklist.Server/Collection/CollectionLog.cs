@@ -18,6 +18,9 @@ internal static partial class CollectionLog
     [LoggerMessage(EventId = 4505, Level = LogLevel.Error, Message = "Run {RunId} of {Source} failed unexpectedly")]
     public static partial void Crashed(ILogger logger, Exception exception, long runId, string source);
 
+    [LoggerMessage(EventId = 4506, Level = LogLevel.Warning, Message = "Run {RunId} of {Source} lost its source to another replica (its run lock's session ended): {Reason}")]
+    public static partial void EndedElsewhere(ILogger logger, long runId, string source, string reason);
+
     [LoggerMessage(EventId = 4510, Level = LogLevel.Information, Message = "Collection switch is off: scheduled run of {Source} skipped")]
     public static partial void SwitchedOff(ILogger logger, string source);
 

@@ -61,6 +61,13 @@ internal sealed class CollectionRunner(
         {
             await FailAsync(item, collector, e.Kind.ToString(), e.Message, cancellationToken);
         }
+        catch (RunAlreadyEndedException e)
+        {
+            // The run's record already says how it ended (abandoned); only what was fetched is forgotten.
+            await ForgetFetchAsync(collector, item.Source);
+            CollectionLog.EndedElsewhere(logger, item.RunId, item.Source, e.Message);
+            CollectionMetrics.Failed(item.Source);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await FailAsync(item, collector, "Interrupted", "the service stopped during this run; nothing it fetched was applied", CancellationToken.None);

@@ -249,4 +249,25 @@ public sealed class CollectionRunStoreTests
         (await db.Runs.GetAsync(other, CancellationToken.None))!.Status.ShouldBe(RunStatus.Queued);
         (await db.Runs.ListAsync("feed", 10, CancellationToken.None)).Count(r => r.Status == RunStatus.Succeeded).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task The_data_of_a_run_abandoned_while_it_ran_is_refused_and_changes_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await ApplyAsync(db, "feed", [V4("1.1.1.1")]);
+        var now = db.Time.GetUtcNow();
+        var lost = await db.Runs.CreateAsync(new NewRun("feed", "http", "scheduled", now), CancellationToken.None);
+        await db.Runs.MarkRunningAsync(lost, now, CancellationToken.None);
+
+        // Its replica's run lock went with its session; the replica that took the source over abandoned it.
+        await db.Runs.AbandonUnfinishedAsync(now, "feed", CancellationToken.None);
+        var late = new RunApplication(lost, "feed", "http", now, new LifetimePolicy(LifetimePolicy.DefaultTtl)) { Observations = [V4("2.2.2.2")], FullList = true };
+        var refusal = await Should.ThrowAsync<RunAlreadyEndedException>(() => db.Runs.ApplyAsync(late, CancellationToken.None));
+
+        refusal.Message.ShouldContain($"run {lost} was already failed");
+        (await ActiveRangesAsync(db)).ShouldBe(["1.1.1.1"], "nothing of the late data was applied, nothing withdrawn");
+        var run = (await db.Runs.GetAsync(lost, CancellationToken.None))!;
+        run.Status.ShouldBe(RunStatus.Failed);
+        run.Error!.ShouldStartWith("abandoned:");
+    }
 }

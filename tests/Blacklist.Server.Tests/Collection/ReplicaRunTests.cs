@@ -68,6 +68,29 @@ public sealed class ReplicaRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_whose_replica_lost_the_source_lock_stays_abandoned_and_applies_nothing_when_its_data_arrives()
+    {
+        feeds.Serve("/feed.txt", FeedResponse.Text(Feed) with { Delay = TimeSpan.FromSeconds(3) });
+        var database = await SharedPostgres.DatabaseForAsync("replica-lost-lock-" + Guid.NewGuid());
+        await using var a = Replica(database);
+        var onA = a.CreateClient();
+        await using var b = Replica(database);
+        var onB = b.CreateClient();
+
+        // A's lock session ends mid-run (a network cut): B may take the source over and abandons A's run.
+        var lost = await onA.TriggerAsync("feed");
+        (await PostgresSourceRunLocksTests.TerminateHolderAsync(database, "feed")).ShouldBe(1);
+        var takeover = await onB.TriggerAsync("feed");
+
+        (await onB.WaitForRunAsync(takeover)).GetProperty("status").GetString().ShouldBe("succeeded");
+
+        // A fetched first, so its data came back before B's: refused on arrival, not recorded as a success.
+        await Task.Delay(500);
+        ShouldBeAbandoned(await RunAsync(onA, lost));
+        feeds.RequestsTo("/feed.txt").Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_run_left_by_a_replica_that_died_is_abandoned_when_the_source_is_free_and_left_alone_while_it_is_held()
     {
         feeds.Serve("/feed.txt", FeedResponse.Text(Feed));
