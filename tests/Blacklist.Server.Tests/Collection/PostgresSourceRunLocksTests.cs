@@ -11,10 +11,7 @@ public sealed class PostgresSourceRunLocksTests
     [Fact]
     public async Task A_source_runs_on_one_replica_at_a_time_and_is_free_again_when_its_holder_ends_or_dies()
     {
-        var database = await SharedPostgres.DatabaseForAsync("run-locks-" + Guid.NewGuid());
-        var options = new DataOptions { Provider = DatabaseProviders.Postgres, ConnectionString = database };
-        var a = new PostgresSourceRunLocks(options);
-        var b = new PostgresSourceRunLocks(options);
+        var (database, a, b) = await TwoReplicasAsync("run-locks-");
 
         var held = await a.TryTakeAsync("feed", TimeSpan.Zero, CancellationToken.None);
         held.ShouldNotBeNull();
@@ -38,10 +35,7 @@ public sealed class PostgresSourceRunLocksTests
     [Fact]
     public async Task A_waiting_take_gets_the_lock_as_its_holder_releases_it_and_gives_up_after_its_wait()
     {
-        var database = await SharedPostgres.DatabaseForAsync("run-lock-waits-" + Guid.NewGuid());
-        var options = new DataOptions { Provider = DatabaseProviders.Postgres, ConnectionString = database };
-        var a = new PostgresSourceRunLocks(options);
-        var b = new PostgresSourceRunLocks(options);
+        var (database, a, b) = await TwoReplicasAsync("run-lock-waits-");
         var held = (await a.TryTakeAsync("feed", TimeSpan.Zero, CancellationToken.None)).ShouldNotBeNull();
 
         (await b.TryTakeAsync("feed", TimeSpan.FromMilliseconds(200), CancellationToken.None)).ShouldBeNull("A still holds feed after B's wait");
@@ -66,27 +60,32 @@ public sealed class PostgresSourceRunLocksTests
         PostgresSourceRunLocks.KeyOf("regtech").ShouldNotBe(PostgresSourceRunLocks.KeyOf("secudium"));
     }
 
-    /// <summary>True while a session waits for the source's lock.</summary>
-    internal static async Task<bool> HasWaiterAsync(string database, string source)
+    /// <summary>The run locks of two replicas on a fresh database.</summary>
+    private static async Task<(string Database, PostgresSourceRunLocks A, PostgresSourceRunLocks B)> TwoReplicasAsync(string name)
     {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-            + "AND classid = @class::oid AND objid = @key::oid AND objsubid = 2 AND NOT granted", connection);
-        command.Parameters.AddWithValue("class", (long)(uint)PostgresSourceRunLocks.LockClass);
-        command.Parameters.AddWithValue("key", (long)(uint)PostgresSourceRunLocks.KeyOf(source));
-        return (int)(await command.ExecuteScalarAsync())! > 0;
+        var database = await SharedPostgres.DatabaseForAsync(name + Guid.NewGuid());
+        var options = new DataOptions { Provider = DatabaseProviders.Postgres, ConnectionString = database };
+        return (database, new PostgresSourceRunLocks(options), new PostgresSourceRunLocks(options));
     }
 
-    internal static async Task<int> TerminateHolderAsync(string database, string source)
+    /// <summary>True while a session waits for the source's lock.</summary>
+    internal static async Task<bool> HasWaiterAsync(string database, string source)
+        => await CountAsync(database, source, $"SELECT count(*)::int {SourceLockRows} AND NOT granted") > 0;
+
+    /// <summary>Ends the session holding the source's lock (as when its replica is cut off); returns how many were ended.</summary>
+    internal static Task<int> TerminateHolderAsync(string database, string source)
+        // With a timeout, pg_terminate_backend waits until the backend has exited and so released its locks.
+        => CountAsync(database, source, $"SELECT count(*)::int FROM (SELECT pg_terminate_backend(pid, 10000) {SourceLockRows} AND granted) AS t");
+
+    // The pg_locks rows of a source's run lock in the current database, waiting or granted.
+    private const string SourceLockRows = "FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+        + "AND classid = @class::oid AND objid = @key::oid AND objsubid = 2";
+
+    private static async Task<int> CountAsync(string database, string source, string sql)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        // With a timeout, pg_terminate_backend waits until the backend has exited and so released its locks.
-        await using var command = new NpgsqlCommand(
-            "SELECT count(*)::int FROM (SELECT pg_terminate_backend(pid, 10000) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-            + "AND classid = @class::oid AND objid = @key::oid AND objsubid = 2 AND granted) AS t", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("class", (long)(uint)PostgresSourceRunLocks.LockClass);
         command.Parameters.AddWithValue("key", (long)(uint)PostgresSourceRunLocks.KeyOf(source));
         return (int)(await command.ExecuteScalarAsync())!;
