@@ -7,8 +7,7 @@ cd "$(dirname "$0")/.." || exit 1
 bash scripts/test-deps.sh || exit 1
 
 log=$(mktemp)
-started=$(mktemp)   # its time marks which test servers this run started
-trap 'rm -f "$log" "$started"' EXIT
+trap 'rm -f "$log"' EXIT
 status=0
 
 dotnet build Blacklist.slnx -c Release -warnaserror --nologo -v quiet || exit 1
@@ -16,21 +15,11 @@ dotnet test Blacklist.slnx -c Release --no-build --nologo "$@" 2>&1 | tee -a "$l
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
 # The store and integration suites once more on PostgreSQL (one suite, two providers): one shared
-# server for the run, a fresh database per test host (tests/Blacklist.Testing/SharedPostgres.cs).
+# server for the run, a fresh database per test host (tests/Blacklist.Testing/SharedPostgres.cs). Every
+# test server stops and is deleted once its test process has ended (PostgresServer.StopWhenThisProcessEnds).
 for project in tests/Blacklist.Data.Tests tests/Blacklist.Server.Tests; do
   BLACKLIST_TEST_PROVIDER=postgres dotnet test "$project" -c Release --no-build --nologo "$@" 2>&1 | tee -a "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-done
-
-# The shared server stops when its test process exits; when the test runner ends that process
-# first, stop the servers this run started by the PID in postmaster.pid (SIGINT: fast shutdown).
-find /tmp -maxdepth 1 -name 'bl-pg-*' -newer "$started" -type d | while read -r dir; do
-  pidfile="$dir/data/postmaster.pid"
-  if [ -f "$pidfile" ]; then
-    pid=$(head -n1 "$pidfile")
-    kill -INT "$pid" 2>/dev/null && for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  fi
-  rm -rf "$dir"
 done
 
 if [ -x tests/e2e/run.sh ] && [ -z "${SKIP_E2E:-}" ]; then

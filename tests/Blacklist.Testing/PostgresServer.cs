@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Blacklist.Testing;
 
 /// <summary>
@@ -39,6 +41,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await RunCheckedAsync(asRoot ? "runuser" : Path.Combine(bin, "initdb"), Wrap(asRoot, Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C"]));
         var server = new PostgresServer(bin, data, FreePort.Next());
         await server.StartAgainAsync();
+        StopWhenThisProcessEnds(root, data);
         return server;
     }
 
@@ -88,6 +91,27 @@ public sealed class PostgresServer : IAsyncDisposable
         catch (UnauthorizedAccessException)
         {
         }
+    }
+
+    /// <summary>
+    /// The test runner may end the test process before its exit handlers run (a targeted `dotnet
+    /// test`), which would leave the server running: a shell outside this process tree (setsid --fork)
+    /// waits for this process to end, then stops the server by the PID in postmaster.pid (SIGINT: fast
+    /// shutdown) and deletes its directory.
+    /// </summary>
+    private static void StopWhenThisProcessEnds(string root, string data)
+    {
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 2; done; "
+            + $"pid=$(head -n1 '{data}/postmaster.pid') && kill -INT \"$pid\" && for _ in $(seq 1 100); do kill -0 \"$pid\" || break; sleep 0.2; done; "
+            + $"rm -rf '{root}'";
+        var start = new ProcessStartInfo("setsid", ["--fork", "sh", "-c", script])
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var watcher = Process.Start(start);
     }
 
     private static string? FindBinDirectory()
