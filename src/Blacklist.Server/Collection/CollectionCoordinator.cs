@@ -13,7 +13,7 @@ internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposa
 {
     private static readonly string[] SecretParameterWords = ["otp", "password", "passwd", "secret", "token", "code"];
 
-    /// <summary>How long a trigger waits for a source held by a replica that has no run of it unfinished (see <see cref="TakeFromFinishingHolderAsync"/>).</summary>
+    /// <summary>How long a trigger waits for a source held by a replica that has no run of it unfinished.</summary>
     private static readonly TimeSpan FinishingHolderWait = TimeSpan.FromSeconds(2);
 
     private readonly SourceCatalog catalog;
@@ -129,7 +129,7 @@ internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposa
                 await using var runLock = await locks.TryTakeAsync(summary.Source, TimeSpan.Zero, cancellationToken);
                 if (runLock is not null)
                 {
-                    abandoned += await AbandonOfAsync(summary.Source, cancellationToken);
+                    abandoned += await runs.AbandonUnfinishedAsync(time.GetUtcNow(), summary.Source, cancellationToken);
                 }
             }
             finally
@@ -141,16 +141,7 @@ internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposa
         return abandoned;
     }
 
-    public void Dispose()
-    {
-        foreach (var runLock in held.Values)
-        {
-            runLock.Dispose();
-        }
-
-        held.Clear();
-        gate.Dispose();
-    }
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {
@@ -183,11 +174,24 @@ internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposa
                 await ReleaseAsync(item.Source, running);
             }
 
-            var runLock = await locks.TryTakeAsync(item.Source, TimeSpan.Zero, cancellationToken)
-                ?? await TakeFromFinishingHolderAsync(item.Source, cancellationToken);
+            var runLock = await locks.TryTakeAsync(item.Source, TimeSpan.Zero, cancellationToken);
             if (runLock is null)
             {
-                return TriggerResult.AlreadyRunning(await RunElsewhereAsync(item.Source, cancellationToken));
+                // Another replica holds the source. With a run of it unfinished, that run is the answer.
+                // With none, the holder has just recorded a run's end and is releasing the lock, or has
+                // just taken it and is recording a new run; both take milliseconds, so wait for the lock
+                // rather than answer 409 with a run that already ended (a client that saw the run finish
+                // on one replica and triggers on another at once).
+                if (await UnfinishedRunAsync(item.Source, cancellationToken) is { } elsewhere)
+                {
+                    return TriggerResult.AlreadyRunning(elsewhere);
+                }
+
+                runLock = await locks.TryTakeAsync(item.Source, FinishingHolderWait, cancellationToken);
+                if (runLock is null)
+                {
+                    return TriggerResult.AlreadyRunning(await RunElsewhereAsync(item.Source, cancellationToken));
+                }
             }
 
             var runId = 0L;
@@ -229,21 +233,13 @@ internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposa
         }
     }
 
-    /// <summary>
-    /// Another replica holds the source but has no run of it unfinished: it has just recorded a run's
-    /// end and is releasing the lock, or has just taken it and is recording a new run. Both take
-    /// milliseconds, so wait for the lock rather than answer 409 with a run that already ended (a
-    /// client that saw the run finish on one replica and triggers on another at once).
-    /// </summary>
-    private async Task<SourceRunLock?> TakeFromFinishingHolderAsync(string source, CancellationToken cancellationToken)
-    {
-        var recent = await runs.ListAsync(source, 5, cancellationToken);
-        return recent.Any(r => !r.IsFinished) ? null : await locks.TryTakeAsync(source, FinishingHolderWait, cancellationToken);
-    }
+    /// <summary>The source's queued or running run, if any.</summary>
+    private async Task<long?> UnfinishedRunAsync(string source, CancellationToken cancellationToken)
+        => (await runs.ListAsync(source, 5, cancellationToken)).FirstOrDefault(r => !r.IsFinished)?.Id;
 
     /// <summary>
-    /// The run another replica holds the source's lock for: its queued or running run, else (it is
-    /// just recording or finishing one) its newest run, whose page tells how it went.
+    /// The run another replica still holds the source's lock for after the wait: its queued or running
+    /// run, else (it is still recording or finishing one) its newest run, whose page tells how it went.
     /// </summary>
     private async Task<long> RunElsewhereAsync(string source, CancellationToken cancellationToken)
     {
@@ -251,15 +247,13 @@ internal sealed partial class CollectionCoordinator : IDisposable, IAsyncDisposa
         return (recent.FirstOrDefault(r => !r.IsFinished) ?? (recent.Count > 0 ? recent[0] : null))?.Id ?? 0;
     }
 
-    private async Task<int> AbandonOfAsync(string source, CancellationToken cancellationToken)
+    private async Task AbandonOfAsync(string source, CancellationToken cancellationToken)
     {
         var abandoned = await runs.AbandonUnfinishedAsync(time.GetUtcNow(), source, cancellationToken);
         if (abandoned > 0)
         {
             LogAbandoned(logger, abandoned, source);
         }
-
-        return abandoned;
     }
 
     [LoggerMessage(EventId = 4514, Level = LogLevel.Warning, Message = "{Count} run(s) of {Source} were left queued or running by a replica that stopped; marked failed (abandoned)")]
