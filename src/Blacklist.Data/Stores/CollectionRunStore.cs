@@ -17,6 +17,9 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
 
     public const string AbandonedError = "abandoned: the replica running it stopped before it finished; nothing it fetched was applied";
 
+    /// <summary>The statuses of a run that has not ended.</summary>
+    private static readonly string[] OpenStatuses = [nameof(RunStatus.Queued), nameof(RunStatus.Running)];
+
     private static readonly string[] AppliedStatuses = [nameof(RunStatus.Succeeded), nameof(RunStatus.Accepted)];
 
     public async Task<long> CreateAsync(NewRun run, CancellationToken cancellationToken)
@@ -182,9 +185,8 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
         await writer.SaveAsync(
             async db =>
             {
-                var open = new[] { nameof(RunStatus.Queued), nameof(RunStatus.Running) };
                 abandoned = await db.CollectionRuns
-                    .Where(r => open.Contains(r.Status) && (source == null || r.Source == source))
+                    .Where(r => OpenStatuses.Contains(r.Status) && (source == null || r.Source == source))
                     .ExecuteUpdateAsync(
                         s => s.SetProperty(r => r.Status, nameof(RunStatus.Failed))
                             .SetProperty(r => r.FinishedAt, now)
@@ -232,9 +234,8 @@ internal sealed class CollectionRunStore(DataWriter writer) : ICollectionRunStor
     /// </summary>
     private static async Task ClaimOpenRunAsync(BlacklistDbContext db, long runId, CancellationToken cancellationToken)
     {
-        var open = new[] { nameof(RunStatus.Queued), nameof(RunStatus.Running) };
         var claimed = await db.CollectionRuns
-            .Where(r => r.Id == runId && open.Contains(r.Status))
+            .Where(r => r.Id == runId && OpenStatuses.Contains(r.Status))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, r => r.Status), cancellationToken);
         if (claimed == 0)
         {
