@@ -1,3 +1,4 @@
+using Blacklist.Data.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Blacklist.Server.Collection;
@@ -24,7 +25,7 @@ internal sealed partial class CollectionWorker(
                 CollectionLog.Interrupted(logger, abandoned);
             }
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException)
+        catch (Exception e) when (DatabaseFailures.IsDatabaseFailure(e) && !stoppingToken.IsCancellationRequested)
         {
             // The database is down: the next run of each source abandons what it finds unfinished.
             LogAbandonFailed(logger, e.GetType().Name);

@@ -1,6 +1,7 @@
 using Blacklist.Core.Feeds;
 using Blacklist.Core.Rendering;
 using Blacklist.Data.Contracts;
+using Blacklist.Data.Hosting;
 using Blacklist.Server.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -126,7 +127,7 @@ internal static class FeedsApi
         {
             return version <= await store.GetChangeCounterAsync(cancellationToken);
         }
-        catch (System.Data.Common.DbException)
+        catch (Exception e) when (DatabaseFailures.IsDatabaseFailure(e))
         {
             // The database is down: nobody can tell, so the version is taken for unknown.
             return false;
