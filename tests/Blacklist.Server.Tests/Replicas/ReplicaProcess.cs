@@ -1,5 +1,5 @@
-using System.Net;
 using Blacklist.Server.Security;
+using Blacklist.Server.Tests.Infrastructure;
 using Blacklist.Testing;
 
 namespace Blacklist.Server.Tests.Replicas;
@@ -54,38 +54,8 @@ internal sealed class ReplicaProcess : IDisposable
     }
 
     /// <summary>Waits until /ready answers 200 (a snapshot is served).</summary>
-    public async Task WaitUntilReadyAsync(TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"Replica {Name} exited before it was ready:\n{Output}");
-            }
-
-            try
-            {
-                using var ready = await Client.GetAsync("/ready");
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Busy starting; ask again.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Replica {Name} was not ready within {timeout.TotalSeconds:0} s:\n{Output}");
-    }
+    public Task WaitUntilReadyAsync(TimeSpan timeout)
+        => ServerReadiness.WaitAsync(Client, $"Replica {Name}", () => _process.HasExited, () => Output, timeout);
 
     /// <summary>SIGKILL, as when a node dies or the OOM killer strikes: no shutdown code runs, nothing is released cleanly.</summary>
     public async Task KillHardAsync()

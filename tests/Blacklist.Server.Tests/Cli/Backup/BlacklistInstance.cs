@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Blacklist.Server.Security;
@@ -97,32 +96,17 @@ internal sealed partial class BlacklistInstance : IAsyncDisposable
             client.DefaultRequestHeaders.Add(SecuritySchemes.ApiKeyHeader, apiKey);
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (_server.HasExited)
-            {
-                throw new InvalidOperationException($"The server exited with {_server.ExitCode}: {ServerLog}");
-            }
-
-            try
-            {
-                using var ready = await client.GetAsync("/ready");
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return client;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
+            var server = _server;
+            await ServerReadiness.WaitAsync(client, "The server", () => server.HasExited, () => ServerLog, TimeSpan.FromSeconds(90));
+            return client;
         }
-
-        client.Dispose();
-        throw new TimeoutException($"The server did not become ready within 90 s: {ServerLog}");
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 
     public async Task StopServerAsync()
