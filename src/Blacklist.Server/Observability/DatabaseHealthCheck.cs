@@ -1,5 +1,6 @@
 using System.Globalization;
 using Blacklist.Data.Contracts;
+using Blacklist.Data.Hosting;
 using Blacklist.Server.Snapshots;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -19,15 +20,13 @@ internal sealed class DatabaseHealthCheck(IIndicatorStore store, DatabaseStatus 
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        using var timeout = new CancellationTokenSource(Timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var counter = await store.GetChangeCounterAsync(linked.Token).WaitAsync(linked.Token);
+            var counter = await DatabaseDeadline.WithinAsync(store.GetChangeCounterAsync, Timeout, time, cancellationToken);
             status.ReportUp();
             return HealthCheckResult.Healthy("reachable", new Dictionary<string, object> { ["changeCounter"] = counter });
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (TimeoutException)
         {
             return Down(string.Create(CultureInfo.InvariantCulture, $"no answer within {Timeout.TotalSeconds:0.#} s: the database did not answer; reads are served from the last snapshot."));
         }

@@ -103,19 +103,8 @@ internal sealed partial class ApiKeyAuthenticationHandler(
     /// (a database that hangs rather than refuses), so a recently confirmed key is served from memory
     /// instead of waiting for the driver's own connect and command timeouts.
     /// </summary>
-    private async Task<StoredApiKey?> FindAsync(string keyId)
-    {
-        using var timeout = new CancellationTokenSource(LookupTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(Context.RequestAborted, timeout.Token);
-        try
-        {
-            return await keys.FindAsync(keyId, linked.Token).WaitAsync(linked.Token);
-        }
-        catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !Context.RequestAborted.IsCancellationRequested)
-        {
-            throw new TimeoutException($"The key store did not answer within {LookupTimeout.TotalSeconds:0} s.", e);
-        }
-    }
+    private Task<StoredApiKey?> FindAsync(string keyId)
+        => DatabaseDeadline.WithinAsync(token => keys.FindAsync(keyId, token), LookupTimeout, time, Context.RequestAborted);
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

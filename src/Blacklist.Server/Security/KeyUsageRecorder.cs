@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Blacklist.Data.Hosting;
 using Blacklist.Data.Security;
 
 namespace Blacklist.Server.Security;
@@ -34,8 +35,7 @@ internal sealed partial class KeyUsageRecorder(IApiKeyStore keys, TimeProvider t
     {
         try
         {
-            using var timeout = new CancellationTokenSource(WriteTimeout, time);
-            await keys.TouchAsync(key.Id, at, timeout.Token).WaitAsync(timeout.Token);
+            await DatabaseDeadline.WithinAsync(token => keys.TouchAsync(key.Id, at, token), WriteTimeout, time, CancellationToken.None);
         }
         catch (Exception e)
         {
