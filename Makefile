@@ -8,7 +8,8 @@ help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
 run: ## Serve on http://localhost:2542 with SQLite in ./data and the sample feed
-	dotnet run --project src/Blacklist.Server -c $(CONFIGURATION)
+	@# dotnet run starts in the project's folder; the data goes in ./data here, as the README says.
+	Blacklist__DataDirectory="$(CURDIR)/data" dotnet run --project src/Blacklist.Server -c $(CONFIGURATION)
 
 lint: ## Formatting and analyzers, warnings as errors
 	dotnet format Blacklist.slnx --verify-no-changes --severity warn
