@@ -2,14 +2,17 @@
 SHELL := /bin/bash
 CONFIGURATION ?= Release
 
+# The service and its verbs from source. dotnet run starts in the project's folder, so the data
+# directory is named from here: ./data, as the README says (an explicit Blacklist__DataDirectory wins).
+BLACKLIST = Blacklist__DataDirectory="$${Blacklist__DataDirectory:-$(CURDIR)/data}" dotnet run --project src/Blacklist.Server -c $(CONFIGURATION)
+
 .PHONY: help run lint test build bench audit format
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
 run: ## Serve on http://localhost:2542 with SQLite in ./data and the sample feed
-	@# dotnet run starts in the project's folder; the data goes in ./data here, as the README says.
-	Blacklist__DataDirectory="$(CURDIR)/data" dotnet run --project src/Blacklist.Server -c $(CONFIGURATION)
+	$(BLACKLIST)
 
 lint: ## Formatting and analyzers, warnings as errors
 	dotnet format Blacklist.slnx --verify-no-changes --severity warn
@@ -109,12 +112,12 @@ rules-check: ## promtool: check the alert rules, run their unit tests, check the
 	promtool check config deploy/monitoring/prometheus.static.yml
 
 backup: ## blacklist backup: a dated file in data/backups (SQLite online backup, or pg_dump for PostgreSQL); KEEP=N, BACKUP_DIR=DIR
-	dotnet run --project src/Blacklist.Server -c $(CONFIGURATION) -- backup $(if $(KEEP),--keep $(KEEP)) $(if $(BACKUP_DIR),--directory "$(BACKUP_DIR)")
+	$(BLACKLIST) -- backup $(if $(KEEP),--keep $(KEEP)) $(if $(BACKUP_DIR),--directory "$(abspath $(BACKUP_DIR))")
 
 restore: ## blacklist restore FILE=data/backups/... (verified before anything is replaced; stop the service first)
 	@test -n "$(FILE)" || { echo "restore: name the backup: make restore FILE=data/backups/<file>" >&2; exit 1; }
 	@test -f "$(FILE)" || { echo "restore: $(FILE) does not exist" >&2; exit 1; }
-	dotnet run --project src/Blacklist.Server -c $(CONFIGURATION) -- restore "$(FILE)"
+	$(BLACKLIST) -- restore "$(abspath $(FILE))"
 
 k8s-status: ## Pods, HPA and rollout of namespace NAMESPACE in the current kubectl context
 	$(require_cluster)
