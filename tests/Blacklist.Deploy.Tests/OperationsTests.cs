@@ -133,10 +133,14 @@ public sealed class OperationsTests(ITestOutputHelper output)
         }
 
         var backup = await Tools.RunAsync(make, ["-n", "backup", "KEEP=30", "BACKUP_DIR=/srv/backups"]);
+        var relativeBackup = await Tools.RunAsync(make, ["-n", "backup", "BACKUP_DIR=data/elsewhere"]);
         var restore = await Tools.RunAsync(make, ["-n", "restore", "FILE=data/backups/blacklist-2026-11-27T023000.000Z.db"]);
 
         backup.StdOut.ShouldContain("-- backup --keep 30 --directory \"/srv/backups\"");
-        restore.StdOut.ShouldContain("-- restore \"data/backups/blacklist-2026-11-27T023000.000Z.db\"");
+        // dotnet run starts in the project's folder, so relative paths are made absolute from where make runs.
+        relativeBackup.StdOut.ShouldContain($"--directory \"{Repo.PathOf("data/elsewhere")}\"");
+        restore.StdOut.ShouldContain($"-- restore \"{Repo.PathOf("data/backups/blacklist-2026-11-27T023000.000Z.db")}\"");
+        restore.StdOut.ShouldContain($"Blacklist__DataDirectory=\"${{Blacklist__DataDirectory:-{Repo.PathOf("data")}}}\"");
     }
 
     [Fact]

@@ -75,7 +75,14 @@ internal sealed partial class PostgresAdvisoryLeadership(DataOptions options, IL
 
     public async ValueTask DisposeAsync()
     {
-        // Closing the session releases the lock at once; a replica that stops cleanly hands over without delay.
+        // A replica that stops cleanly hands over without delay. The lock is released explicitly:
+        // closing the session alone frees it only once the server's backend has exited, a moment
+        // later, and a replica asking in that moment would find it still taken.
+        if (leader)
+        {
+            await ReleaseAsync();
+        }
+
         await CloseAsync();
         gate.Dispose();
     }
@@ -117,6 +124,22 @@ internal sealed partial class PostgresAdvisoryLeadership(DataOptions options, IL
             await CloseAsync();
             return false;
         }
+    }
+
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection) { CommandTimeout = 2 };
+            command.Parameters.AddWithValue("key", LockKey);
+            await command.ExecuteScalarAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // The session is gone already, and the lock with it.
+        }
+
+        leader = false;
     }
 
     private async Task CloseAsync()
