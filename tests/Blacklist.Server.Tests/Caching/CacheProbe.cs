@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Blacklist.Server.Tests.Infrastructure;
+using StackExchange.Redis;
 
 namespace Blacklist.Server.Tests.Caching;
 
@@ -19,6 +20,21 @@ internal static class CacheProbe
         var metrics = await client.GetStringAsync("/metrics");
         var line = metrics.Split('\n').Single(l => l.StartsWith(name + " ", StringComparison.Ordinal));
         return line[(name.Length + 1)..];
+    }
+
+    /// <summary>
+    /// Whether Redis holds a key matching <paramref name="pattern"/>. Asynchronous on purpose: a
+    /// synchronous SCAN blocks a pool thread the client's own reader may need, and times out when
+    /// the test's readers keep the pool busy.
+    /// </summary>
+    public static async Task<bool> HasKeyAsync(this IServer server, string pattern)
+    {
+        await foreach (var _ in server.KeysAsync(pattern: pattern))
+        {
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Waits (real time) until <paramref name="condition"/> holds and returns how long it took.</summary>

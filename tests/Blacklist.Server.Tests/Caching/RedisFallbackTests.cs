@@ -45,7 +45,7 @@ public sealed class RedisFallbackTests
         await app.BlockAsync("45.1.2.5");
         await using var direct = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var server = direct.GetServer(direct.GetEndPoints()[0]);
-        await CacheProbe.WaitUntilAsync(() => Task.FromResult(server.Keys(pattern: "blacklist:payload:plain:*").Any()), TimeSpan.FromSeconds(10), "the list stored in redis");
+        await CacheProbe.WaitUntilAsync(() => server.HasKeyAsync("blacklist:payload:plain:*"), TimeSpan.FromSeconds(10), "the list stored in redis");
 
         await stop.CancelAsync();
         var results = await Task.WhenAll(readers);

@@ -64,7 +64,7 @@ public sealed class ReplicaSignalTests
         var onA = await a.Client.GetAsync("/api/blacklist/active?format=json");
         await using var direct = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var server = direct.GetServer(direct.GetEndPoints()[0]);
-        await CacheProbe.WaitUntilAsync(() => Task.FromResult(server.Keys(pattern: "blacklist:payload:json:*").Any()), TimeSpan.FromSeconds(10), "A's json list stored in redis");
+        await CacheProbe.WaitUntilAsync(() => server.HasKeyAsync("blacklist:payload:json:*"), TimeSpan.FromSeconds(10), "A's json list stored in redis");
         var onB = await b.Client.GetAsync("/api/blacklist/active?format=json");
 
         var json = await onB.Content.ReadAsStringAsync();
