@@ -18,7 +18,7 @@ internal sealed partial class SharedPayloadCache(SharedCacheConnection redis, IL
     public const string Hit = "redis_hit";
     public const string Miss = "redis_miss";
 
-    public RenderedPayload GetOrRender(BlocklistSnapshot snapshot, Func<ulong> fingerprint, ListFormat format, Func<RenderedPayload> render)
+    public async Task<RenderedPayload> GetOrRenderAsync(BlocklistSnapshot snapshot, Func<ulong> fingerprint, ListFormat format, Func<RenderedPayload> render)
     {
         if (redis.Database is not { } database)
         {
@@ -29,7 +29,7 @@ internal sealed partial class SharedPayloadCache(SharedCacheConnection redis, IL
         var key = redis.Key($"payload:{ListRenderers.NameOf(format)}:{fingerprint():x16}");
         try
         {
-            var stored = database.StringGet(key);
+            var stored = await database.StringGetAsync(key);
             if (!stored.IsNull && PayloadFrame.TryDecode(((ReadOnlyMemory<byte>)stored).Span, format, snapshot.Version) is { } shared)
             {
                 BlacklistMetrics.CacheRequests.WithLabels(Hit).Inc();

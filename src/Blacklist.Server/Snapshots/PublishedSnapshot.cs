@@ -9,11 +9,12 @@ namespace Blacklist.Server.Snapshots;
 /// reader never pairs one version's data with another version's bytes. With a shared cache, a format
 /// is taken from Redis when another replica rendered it for the same content, else rendered here.
 /// A rebuild that found the same version and content (the maximum age passed, nothing changed) keeps
-/// the lists already rendered, so their ETags stay and clients keep getting 304.
+/// the lists already rendered, so their ETags stay and clients keep getting 304. Rendering and the
+/// Redis lookup run off the requesting thread and are awaited, so no thread blocks on Redis.
 /// </summary>
 internal sealed class PublishedSnapshot
 {
-    private readonly Lazy<RenderedPayload>[] _payloads;
+    private readonly Lazy<Task<RenderedPayload>>[] _payloads;
     private readonly SharedPayloadCache? _shared;
     private readonly Lazy<ulong> _fingerprint;
 
@@ -24,26 +25,26 @@ internal sealed class PublishedSnapshot
         _fingerprint = new Lazy<ulong>(() => SnapshotFingerprint.Of(snapshot, options), LazyThreadSafetyMode.ExecutionAndPublication);
         var same = previous is not null && previous.Snapshot.Version == snapshot.Version && previous._fingerprint.Value == _fingerprint.Value;
         var formats = Enum.GetValues<ListFormat>();
-        _payloads = new Lazy<RenderedPayload>[formats.Max(f => (int)f) + 1];
+        _payloads = new Lazy<Task<RenderedPayload>>[formats.Max(f => (int)f) + 1];
         foreach (var format in formats)
         {
             _payloads[(int)format] = same && previous!.IsRendered(format)
-                ? new Lazy<RenderedPayload>(previous.Payload(format))
-                : new Lazy<RenderedPayload>(() => Render(format, options), LazyThreadSafetyMode.ExecutionAndPublication);
+                ? new Lazy<Task<RenderedPayload>>(previous.PayloadAsync(format))
+                : new Lazy<Task<RenderedPayload>>(() => Task.Run(() => RenderAsync(format, options)), LazyThreadSafetyMode.ExecutionAndPublication);
         }
     }
 
     public BlocklistSnapshot Snapshot { get; }
 
     /// <summary>The payload of one format, rendered on first use (once, however many ask at the same time).</summary>
-    public RenderedPayload Payload(ListFormat format) => _payloads[(int)format].Value;
+    public Task<RenderedPayload> PayloadAsync(ListFormat format) => _payloads[(int)format].Value;
 
     /// <summary>True when the format is rendered already, so asking for it costs nothing.</summary>
-    public bool IsRendered(ListFormat format) => _payloads[(int)format].IsValueCreated;
+    public bool IsRendered(ListFormat format) => _payloads[(int)format] is { IsValueCreated: true, Value.IsCompletedSuccessfully: true };
 
-    private RenderedPayload Render(ListFormat format, ListOptions options)
+    private async Task<RenderedPayload> RenderAsync(ListFormat format, ListOptions options)
     {
-        return _shared is null ? RenderHere() : _shared.GetOrRender(Snapshot, () => _fingerprint.Value, format, RenderHere);
+        return _shared is null ? RenderHere() : await _shared.GetOrRenderAsync(Snapshot, () => _fingerprint.Value, format, RenderHere);
 
         RenderedPayload RenderHere()
         {

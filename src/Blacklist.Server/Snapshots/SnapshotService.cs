@@ -235,7 +235,7 @@ internal sealed partial class SnapshotService(
         var published = new PublishedSnapshot(snapshot, listOptions.Value, sharedPayloads, previous);
 
         // The default format is rendered before the swap, so no request waits for it.
-        published.Payload(Core.Rendering.ListFormat.Plain);
+        await published.PayloadAsync(Core.Rendering.ListFormat.Plain);
         holder.Publish(published);
         HeapCompaction.AfterRebuild(snapshot.Counts.Indicators);
         BlacklistMetrics.Observe(snapshot);

@@ -141,7 +141,7 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
         _holder.Current.Snapshot.Version.ShouldBe(first.Snapshot.Version);
         _store.Advances.ShouldBe(0);
         var plain = Core.Rendering.ListFormat.Plain;
-        _holder.Current.Payload(plain).ShouldBeSameAs(first.Payload(plain), "same content, same bytes and ETag");
+        (await _holder.Current.PayloadAsync(plain)).ShouldBeSameAs(await first.PayloadAsync(plain), "same content, same bytes and ETag");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ internal sealed class ListPayloadResult(PublishedSnapshot published, ListFormat 
         var cached = published.IsRendered(format);
         BlacklistMetrics.CountListRequest(cached);
         pulls.Inc();
-        var payload = cached ? published.Payload(format) : await Task.Run(() => published.Payload(format), httpContext.RequestAborted);
+        var payload = await published.PayloadAsync(format).WaitAsync(httpContext.RequestAborted);
         await ServeAsync(httpContext, payload);
     }
 
